@@ -1,0 +1,360 @@
+/* paraat-cli.c — headless operations on workspace files
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "paraat-check.h"
+#include "paraat-demo.h"
+#include "paraat-error.h"
+#include "paraat-json.h"
+#include "paraat-workspace.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_PROBLEMS = 1,
+  EXIT_CANNOT = 2,
+};
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  func;
+} Command;
+
+static int
+fail (GError *error)
+{
+  g_printerr ("paraat-cli: %s\n", error->message);
+  return EXIT_CANNOT;
+}
+
+static GOptionContext *
+command_context (const char   *args,
+                 const char   *summary,
+                 GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (args);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses options and demands exactly N_POSITIONAL arguments after the command name. */
+static gboolean
+parse_command (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int              n_positional)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("paraat-cli: %s\n", error->message);
+      return FALSE;
+    }
+  if (*argc != n_positional + 1)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_create (int    argc,
+            char **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *person = NULL;
+  GOptionEntry entries[] = {
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("Organisation name (required)"),
+      N_("NAME") },
+    { "person", 'p', 0, G_OPTION_ARG_STRING, &person,
+      N_("Who is creating the workspace (default: your real name)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Create a new, empty workspace."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+  if (name == NULL)
+    {
+      g_printerr ("paraat-cli: %s\n", _("Give the organisation’s name with --name."));
+      return EXIT_CANNOT;
+    }
+
+  if (person == NULL)
+    person = g_strdup (g_str_equal (g_get_real_name (), "Unknown") ? g_get_user_name ()
+                                                                     : g_get_real_name ());
+
+  ws = paraat_workspace_create (argv[1], name, person, &error);
+  if (ws == NULL)
+    return fail (error);
+
+  g_print (_("Created workspace “%s” for %s.\n"), paraat_workspace_get_path (ws), name);
+  return EXIT_OK;
+}
+
+static void
+append_counts (GString    *out,
+               GHashTable *counts)
+{
+  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (counts), (GCompareFunc) strcmp);
+
+  g_string_append (out, ",\"counts\":{");
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      if (l != keys)
+        g_string_append_c (out, ',');
+      paraat_json_append_string (out, l->data);
+      g_string_append_printf (out, ":%d", GPOINTER_TO_INT (g_hash_table_lookup (counts,
+                                                                                 l->data)));
+    }
+  g_string_append_c (out, '}');
+}
+
+static int
+cmd_info (int    argc,
+          char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Show a workspace’s schema version, organisation and "
+                                  "row counts."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new ("{");
+  ParaatSettings settings = { 0 };
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+
+  ws = paraat_workspace_open (argv[1], &error);
+  if (ws == NULL || !(counts = paraat_workspace_count_rows (ws, &error)))
+    return fail (error);
+
+  paraat_workspace_get_settings (ws, &settings);
+  paraat_json_append_int (out, "schema_version", paraat_workspace_get_schema_version (ws));
+  paraat_json_append_member (out, "uuid", paraat_workspace_get_uuid (ws));
+  paraat_json_append_member (out, "organisation", settings.organisation);
+  paraat_json_append_member (out, "scope", settings.scope);
+  paraat_json_append_int (out, "target_level", settings.target_level);
+  paraat_json_append_int (out, "evidence_validity_months", settings.validity_months);
+  append_counts (out, counts);
+  g_string_append (out, "}\n");
+
+  if (json)
+    g_print ("%s", out->str);
+  else
+    {
+      g_print (_("Organisation: %s\n"), settings.organisation);
+      g_print (_("Schema version: %d\n"), paraat_workspace_get_schema_version (ws));
+      g_print (_("People: %d\n"), GPOINTER_TO_INT (g_hash_table_lookup (counts, "person")));
+      g_print (_("Audit trail entries: %d\n"),
+               GPOINTER_TO_INT (g_hash_table_lookup (counts, "trail")));
+    }
+  paraat_settings_clear (&settings);
+  return EXIT_OK;
+}
+
+static int
+cmd_check (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Check a workspace’s integrity, schema and audit trail "
+                                  "without changing it. Exit status: 0 healthy, 1 problems "
+                                  "found, 2 cannot be opened."), NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+
+  if (!paraat_check_file (argv[1], &problems, &error))
+    return fail (error);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
+
+  if (problems->len > 0)
+    {
+      g_printerr (ngettext ("paraat-cli: %u problem found. Restore a backup copy of the "
+                            "workspace.\n",
+                            "paraat-cli: %u problems found. Restore a backup copy of the "
+                            "workspace.\n", problems->len), problems->len);
+      return EXIT_PROBLEMS;
+    }
+
+  g_print (_("OK: the workspace is healthy.\n"));
+  return EXIT_OK;
+}
+
+static int
+cmd_verify (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Recompute the audit trail’s hash chain. Exit status: 0 "
+                                  "intact, 1 altered, 2 cannot be opened."), NULL);
+  g_autoptr(GError) error = NULL;
+  ParaatTrailReport report;
+  int status;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+
+  if (!paraat_check_verify_trail (argv[1], &report, &error))
+    return fail (error);
+
+  if (report.problem == NULL)
+    {
+      g_print (_("OK: %" G_GINT64_FORMAT " entries, head hash %s\n"), report.n_entries,
+               report.head_hash);
+      status = EXIT_OK;
+    }
+  else
+    {
+      g_printerr (_("BROKEN at entry %" G_GINT64_FORMAT ": %s\n"), report.first_bad_seq,
+                  report.problem);
+      status = EXIT_PROBLEMS;
+    }
+  paraat_trail_report_clear (&report);
+  return status;
+}
+
+static int
+cmd_demo (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Create the demo workspace of a fictitious Dutch SaaS "
+                                  "company."), NULL);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+
+  ws = paraat_demo_create (argv[1], &error);
+  if (ws == NULL)
+    return fail (error);
+
+  g_print (_("Created demo workspace “%s”.\n"), paraat_workspace_get_path (ws));
+  return EXIT_OK;
+}
+
+static int
+cmd_generate (int    argc,
+              char **argv)
+{
+  g_autofree char *size = NULL;
+  GOptionEntry entries[] = {
+    { "size", 's', 0, G_OPTION_ARG_STRING, &size, N_("“small” or “large” (default: large)"),
+      N_("SIZE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Write a big synthetic workspace for benchmarks."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  guint entries_wanted;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+
+  if (size == NULL || g_str_equal (size, "large"))
+    entries_wanted = 200000;
+  else if (g_str_equal (size, "small"))
+    entries_wanted = 2000;
+  else
+    {
+      g_printerr ("paraat-cli: %s\n", _("--size must be “small” or “large”."));
+      return EXIT_CANNOT;
+    }
+
+  ws = paraat_demo_generate_large (argv[1], entries_wanted, &error);
+  if (ws == NULL)
+    return fail (error);
+
+  g_print (_("Generated workspace “%s”.\n"), paraat_workspace_get_path (ws));
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "create", N_("FILE --name NAME"), N_("Create a new workspace"), cmd_create },
+  { "info", N_("FILE [--json]"), N_("Show schema version, organisation and row counts"),
+    cmd_info },
+  { "check", N_("FILE"), N_("Check integrity, schema and audit trail (read-only)"), cmd_check },
+  { "verify", N_("FILE"), N_("Verify the audit trail’s hash chain"), cmd_verify },
+  { "demo", N_("FILE"), N_("Create the demo workspace"), cmd_demo },
+  { "generate", N_("FILE [--size large]"), N_("Write a big synthetic workspace"),
+    cmd_generate },
+};
+
+static void
+print_usage (void)
+{
+  g_print ("%s\n  paraat-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-9s %-22s %s\n", commands[i].name, _(commands[i].args),
+             _(commands[i].summary));
+  g_print ("\n%s\n", _("Run “paraat-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage ();
+      return argc < 2 ? EXIT_CANNOT : EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("paraat-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        {
+          g_autofree char *prgname = g_strdup_printf ("paraat-cli %s", commands[i].name);
+          g_set_prgname (prgname);
+          return commands[i].func (argc - 1, argv + 1);
+        }
+    }
+
+  g_printerr (_("paraat-cli: unknown command “%s”.\n"), argv[1]);
+  print_usage ();
+  return EXIT_CANNOT;
+}

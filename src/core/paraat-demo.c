@@ -1,0 +1,143 @@
+/* paraat-demo.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n-lib.h>
+
+#include "paraat-db.h"
+#include "paraat-demo.h"
+#include "paraat-workspace-private.h"
+
+/* A fictitious Dutch SaaS company of about 40 staff. The .example domain is reserved. */
+static const struct {
+  const char *name;
+  const char *role;
+  const char *email;
+} demo_people[] = {
+  { "Marloes Jansen", "ISMS owner", "marloes.jansen@tulpwerk.example" },
+  { "Pieter van Dijk", "Managing director", "pieter.vandijk@tulpwerk.example" },
+  { "Fatima El Amrani", "CTO", "fatima.elamrani@tulpwerk.example" },
+  { "Joost Bakker", "Lead DevOps engineer", "joost.bakker@tulpwerk.example" },
+  { "Sanne de Vries", "HR manager", "sanne.devries@tulpwerk.example" },
+  { "Daan Visser", "Customer success lead", "daan.visser@tulpwerk.example" },
+  { "Eva Smit", "Privacy officer", "eva.smit@tulpwerk.example" },
+  { "Ruben Mulder", "Finance manager", "ruben.mulder@tulpwerk.example" },
+};
+
+static const char demo_scope[] =
+  "The information security management system covers the development, hosting and support "
+  "of the Roosterwijs workforce-planning platform, delivered as SaaS to healthcare and "
+  "retail customers in the Netherlands and Belgium, from the office in Utrecht and by "
+  "remote staff. Hosting is provided by a Dutch cloud supplier (in scope as a supplier).";
+
+ParaatWorkspace *
+paraat_demo_create (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  ParaatSettings settings = { 0 };
+
+  ws = paraat_workspace_create (path, "Tulpwerk Software B.V.", demo_people[0].name, error);
+  if (ws == NULL)
+    return NULL;
+
+  paraat_workspace_get_settings (ws, &settings);
+  g_free (settings.scope);
+  settings.scope = g_strdup (demo_scope);
+  if (!paraat_workspace_update_settings (ws, &settings, error))
+    {
+      paraat_settings_clear (&settings);
+      return NULL;
+    }
+  paraat_settings_clear (&settings);
+
+  if (!paraat_workspace_update_person (ws, paraat_person_get_id (paraat_workspace_get_actor (ws)),
+                                       demo_people[0].name, demo_people[0].role,
+                                       demo_people[0].email, error))
+    return NULL;
+
+  for (guint i = 1; i < G_N_ELEMENTS (demo_people); i++)
+    {
+      if (paraat_workspace_add_person (ws, demo_people[i].name, demo_people[i].role,
+                                       demo_people[i].email, error) == 0)
+        return NULL;
+    }
+
+  return g_steal_pointer (&ws);
+}
+
+static const char * const first_names[] = {
+  "Anna", "Bram", "Chantal", "Dirk", "Esther", "Frank", "Gerda", "Hans", "Iris", "Jan",
+  "Kim", "Lars", "Mila", "Niels", "Olga", "Paul", "Roos", "Stijn", "Tessa", "Vincent",
+};
+static const char * const last_names[] = {
+  "Jansen", "de Jong", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen",
+  "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters",
+  "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
+};
+
+static gboolean
+add_synthetic_people (ParaatWorkspace  *ws,
+                      GError          **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (first_names) * G_N_ELEMENTS (last_names); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %s",
+                                               first_names[i % G_N_ELEMENTS (first_names)],
+                                               last_names[i / G_N_ELEMENTS (first_names)]);
+      if (paraat_workspace_find_person_by_name (ws, name) != NULL)
+        continue;
+      if (paraat_workspace_add_person (ws, name, "Employee", NULL, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Role revisions in one transaction: a long, valid hash chain for the trail benchmarks. */
+static gboolean
+add_trail_history (ParaatWorkspace  *ws,
+                   guint             n_entries,
+                   GError          **error)
+{
+  g_autoptr(ParaatTxn) txn = paraat_workspace_begin (ws, error);
+  GListModel *people = paraat_workspace_get_people (ws);
+  guint n_people = g_list_model_get_n_items (people);
+  sqlite3 *db = paraat_workspace_get_db (ws);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (txn == NULL ||
+      !(stmt = paraat_db_prepare (db, "UPDATE person SET role = ?1 WHERE id = ?2", error)))
+    return FALSE;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(ParaatPerson) person = g_list_model_get_item (people, i % n_people);
+      g_autoptr(ParaatChanges) changes = paraat_changes_new ();
+      g_autofree char *role = g_strdup_printf ("Role revision %u", i);
+
+      sqlite3_reset (stmt);
+      paraat_db_bind_text (stmt, 1, role);
+      sqlite3_bind_int64 (stmt, 2, paraat_person_get_id (person));
+      paraat_changes_add (changes, "role", paraat_person_get_role (person), role);
+      if (!paraat_db_step_done (stmt, error) ||
+          !paraat_txn_log (txn, "person", paraat_person_get_id (person),
+                           paraat_person_get_name (person), "update", changes, NULL, error))
+        return FALSE;
+      paraat_person_set_fields (person, paraat_person_get_name (person), role,
+                                paraat_person_get_email (person));
+    }
+
+  return paraat_workspace_commit (ws, txn, "person", error);
+}
+
+ParaatWorkspace *
+paraat_demo_generate_large (const char  *path,
+                            guint        trail_entries,
+                            GError     **error)
+{
+  g_autoptr(ParaatWorkspace) ws = paraat_demo_create (path, error);
+
+  if (ws == NULL || !add_synthetic_people (ws, error) ||
+      !add_trail_history (ws, trail_entries, error))
+    return NULL;
+  return g_steal_pointer (&ws);
+}

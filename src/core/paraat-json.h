@@ -1,0 +1,19 @@
+/* paraat-json.h — the small JSON writer the CLI and the trail use
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void paraat_json_append_string (GString    *out,
+                                const char *value);
+void paraat_json_append_member (GString    *out,
+                                const char *key,
+                                const char *value);
+void paraat_json_append_int    (GString    *out,
+                                const char *key,
+                                gint64      value);
+
+G_END_DECLS

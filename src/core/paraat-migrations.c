@@ -1,0 +1,112 @@
+/* paraat-migrations.c — the workspace schema, one step per version
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n-lib.h>
+
+#include "paraat-db.h"
+#include "paraat-migrations.h"
+#include "paraat-txn.h"
+#include "paraat-workspace.h"
+
+/* Guard triggers: data tables refuse writes that do not come through ParaatTxn. */
+#define GUARD(table) \
+  "CREATE TRIGGER " table "_guard_insert BEFORE INSERT ON " table \
+  " WHEN NOT paraat_write_allowed() BEGIN" \
+  " SELECT RAISE(ABORT, 'changes must be made through Paraat so they enter the audit trail');" \
+  " END;" \
+  "CREATE TRIGGER " table "_guard_update BEFORE UPDATE ON " table \
+  " WHEN NOT paraat_write_allowed() BEGIN" \
+  " SELECT RAISE(ABORT, 'changes must be made through Paraat so they enter the audit trail');" \
+  " END;" \
+  "CREATE TRIGGER " table "_guard_delete BEFORE DELETE ON " table \
+  " WHEN NOT paraat_write_allowed() BEGIN" \
+  " SELECT RAISE(ABORT, 'changes must be made through Paraat so they enter the audit trail');" \
+  " END;"
+
+static const char migration_1[] =
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  created_ms INTEGER NOT NULL);"
+  "CREATE UNIQUE INDEX person_name ON person (name COLLATE NOCASE);"
+  "CREATE TABLE trail ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  ts_ms INTEGER NOT NULL,"
+  "  actor_id INTEGER NOT NULL,"
+  "  actor_name TEXT NOT NULL,"
+  "  object_type TEXT NOT NULL,"
+  "  object_id INTEGER NOT NULL,"
+  "  object_label TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  details TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL);"
+  "CREATE TRIGGER trail_append_only_update BEFORE UPDATE ON trail BEGIN"
+  "  SELECT RAISE(ABORT, 'the audit trail is append-only');"
+  "END;"
+  "CREATE TRIGGER trail_append_only_delete BEFORE DELETE ON trail BEGIN"
+  "  SELECT RAISE(ABORT, 'the audit trail is append-only');"
+  "END;"
+  GUARD ("meta")
+  GUARD ("setting")
+  GUARD ("person");
+
+/* The audit-trail page filters by person, object and time. */
+static const char migration_2[] =
+  "CREATE INDEX trail_actor ON trail (actor_id, seq);"
+  "CREATE INDEX trail_object ON trail (object_type, object_id, seq);"
+  "CREATE INDEX trail_time ON trail (ts_ms);";
+
+static const char * const migrations[] = {
+  migration_1,
+  migration_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PARAAT_SCHEMA_VERSION);
+
+static gboolean
+run_step (sqlite3   *db,
+          gboolean  *write_allowed,
+          int        version,
+          GError   **error)
+{
+  g_autoptr(ParaatTxn) txn = NULL;
+  g_autoptr(ParaatChanges) changes = paraat_changes_new ();
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  txn = paraat_txn_begin (db, write_allowed, 0, PARAAT_SYSTEM_ACTOR, error);
+  if (txn == NULL)
+    return FALSE;
+
+  if (!paraat_db_exec (db, migrations[version - 1], error) ||
+      !paraat_db_exec (db, pragma, error))
+    return FALSE;
+
+  paraat_changes_add_int (changes, "schema_version", version - 1, version);
+  if (!paraat_txn_log (txn, "workspace", 0, "schema", "migrate", changes, NULL, error))
+    return FALSE;
+
+  return paraat_txn_commit (txn, error);
+}
+
+/* Each step runs in its own transaction, so a failure leaves the last good version. */
+gboolean
+paraat_migrations_run (sqlite3   *db,
+                       gboolean  *write_allowed,
+                       int        target_version,
+                       GError   **error)
+{
+  int current = (int) paraat_db_query_int (db, "PRAGMA user_version", 0);
+
+  for (int version = current + 1; version <= target_version; version++)
+    {
+      if (!run_step (db, write_allowed, version, error))
+        return FALSE;
+    }
+  return TRUE;
+}

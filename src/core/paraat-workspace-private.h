@@ -1,0 +1,21 @@
+/* paraat-workspace-private.h — for core modules only
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "paraat-txn.h"
+#include "paraat-workspace.h"
+
+G_BEGIN_DECLS
+
+sqlite3   *paraat_workspace_get_db     (ParaatWorkspace  *self);
+ParaatTxn *paraat_workspace_begin      (ParaatWorkspace  *self,
+                                        GError          **error);
+gboolean   paraat_workspace_commit     (ParaatWorkspace  *self,
+                                        ParaatTxn        *txn,
+                                        const char       *object_type,
+                                        GError          **error);
+
+G_END_DECLS
