@@ -134,3 +134,56 @@ paraat_check_verify_trail (const char         *path,
     return FALSE;
   return paraat_trail_verify_db (db, report, error);
 }
+
+static void
+report_free (ParaatTrailReport *report)
+{
+  paraat_trail_report_clear (report);
+  g_free (report);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ParaatTrailReport *report = g_new0 (ParaatTrailReport, 1);
+  GError *error = NULL;
+
+  if (!paraat_check_verify_trail (task_data, report, &error))
+    {
+      report_free (report);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, report, (GDestroyNotify) report_free);
+}
+
+/* Runs on its own read-only connection, so the open workspace stays responsive. */
+void
+paraat_check_verify_trail_async (const char          *path,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, paraat_check_verify_trail_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+gboolean
+paraat_check_verify_trail_finish (GAsyncResult       *result,
+                                  ParaatTrailReport  *report,
+                                  GError            **error)
+{
+  ParaatTrailReport *found = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (found == NULL)
+    return FALSE;
+  *report = *found;
+  g_free (found);
+  return TRUE;
+}

@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "paraat-trail.h"
@@ -18,5 +18,17 @@ gboolean  paraat_check_file          (const char         *path,
 gboolean  paraat_check_verify_trail  (const char         *path,
                                       ParaatTrailReport  *report,
                                       GError            **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+void     paraat_check_verify_trail_async  (const char          *path,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean paraat_check_verify_trail_finish (GAsyncResult        *result,
+                                           ParaatTrailReport   *report,
+                                           GError             **error);
 
 G_END_DECLS

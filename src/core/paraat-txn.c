@@ -153,6 +153,14 @@ paraat_txn_get_db (ParaatTxn *txn)
   return txn->db;
 }
 
+/* For a person who enters themselves: their id exists only after the insert. */
+void
+paraat_txn_set_actor_id (ParaatTxn *txn,
+                         gint64     actor_id)
+{
+  txn->actor_id = actor_id;
+}
+
 static gboolean
 read_chain_head (sqlite3  *db,
                  gint64   *seq,

@@ -30,6 +30,8 @@ ParaatTxn     *paraat_txn_begin        (sqlite3       *db,
                                         const char    *actor_name,
                                         GError       **error);
 sqlite3       *paraat_txn_get_db       (ParaatTxn     *txn);
+void           paraat_txn_set_actor_id (ParaatTxn     *txn,
+                                        gint64         actor_id);
 gboolean       paraat_txn_log          (ParaatTxn     *txn,
                                         const char    *object_type,
                                         gint64         object_id,

@@ -272,6 +272,14 @@ load_people (ParaatWorkspace  *self,
 
   g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
                        people->pdata, people->len);
+
+  /* Keep the actor pointing at the fresh object for the same person. */
+  if (self->actor != NULL)
+    {
+      ParaatPerson *fresh = paraat_workspace_find_person (self, paraat_person_get_id (self->actor));
+      if (fresh != NULL && g_set_object (&self->actor, fresh))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+    }
   return TRUE;
 }
 
@@ -549,6 +557,65 @@ paraat_workspace_create (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  char *path;
+  char *organisation;
+  char *creator;
+} CreateData;
+
+static void
+create_data_free (CreateData *data)
+{
+  g_free (data->path);
+  g_free (data->organisation);
+  g_free (data->creator);
+  g_free (data);
+}
+
+static void
+create_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CreateData *data = task_data;
+  GError *error = NULL;
+  ParaatWorkspace *workspace = paraat_workspace_create (data->path, data->organisation,
+                                                        data->creator, &error);
+
+  if (workspace == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, workspace, g_object_unref);
+}
+
+void
+paraat_workspace_create_async (const char          *path,
+                               const char          *organisation,
+                               const char          *creator_name,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  CreateData *data = g_new0 (CreateData, 1);
+
+  data->path = g_strdup (path);
+  data->organisation = g_strdup (organisation);
+  data->creator = g_strdup (creator_name);
+  g_task_set_source_tag (task, paraat_workspace_create_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) create_data_free);
+  g_task_run_in_thread (task, create_thread);
+}
+
+ParaatWorkspace *
+paraat_workspace_create_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -855,9 +922,12 @@ add_person_as (ParaatWorkspace  *self,
   if (!prepare_person (self, 0, name, role, email, &f, error))
     return 0;
 
-  txn = paraat_txn_begin (self->db, &self->write_allowed, actor_id, actor_name, error);
+  txn = paraat_txn_begin (self->db, &self->write_allowed, actor_id,
+                          actor_name ? actor_name : f.name, error);
   if (txn == NULL || (id = insert_person (self->db, f.name, f.role, f.email, error)) == 0)
     return 0;
+  if (actor_name == NULL)
+    paraat_txn_set_actor_id (txn, id);
 
   paraat_changes_add (changes, "name", NULL, f.name);
   paraat_changes_add (changes, "role", NULL, f.role[0] ? f.role : NULL);
@@ -887,6 +957,23 @@ paraat_workspace_add_person (ParaatWorkspace  *self,
     }
   return add_person_as (self, paraat_person_get_id (self->actor),
                         paraat_person_get_name (self->actor), name, role, email, error);
+}
+
+/* Someone not yet in the directory starts working: they add themselves, and the trail
+ * records them as the actor of their own entry. */
+gint64
+paraat_workspace_introduce_self (ParaatWorkspace  *self,
+                                 const char       *name,
+                                 GError          **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), 0);
+
+  id = add_person_as (self, 0, NULL, name, "", "", error);
+  if (id != 0 && !paraat_workspace_set_actor (self, id, error))
+    return 0;
+  return id;
 }
 
 static ParaatPerson *
@@ -943,7 +1030,7 @@ paraat_workspace_update_person (ParaatWorkspace  *self,
       !paraat_workspace_commit (self, txn, "person", error))
     return FALSE;
 
-  paraat_person_set_fields (person, f.name, f.role, f.email);
+  load_people (self, NULL);
   return TRUE;
 }
 

@@ -40,6 +40,14 @@ void               paraat_workspace_open_async         (const char           *pa
                                                         gpointer              user_data);
 ParaatWorkspace   *paraat_workspace_open_finish        (GAsyncResult         *result,
                                                         GError              **error);
+void               paraat_workspace_create_async       (const char           *path,
+                                                        const char           *organisation,
+                                                        const char           *creator_name,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+ParaatWorkspace   *paraat_workspace_create_finish      (GAsyncResult         *result,
+                                                        GError              **error);
 void               paraat_workspace_close              (ParaatWorkspace      *self);
 
 const char        *paraat_workspace_get_path           (ParaatWorkspace      *self);
@@ -59,6 +67,10 @@ gboolean           paraat_workspace_update_settings    (ParaatWorkspace      *se
 ParaatPerson      *paraat_workspace_get_actor          (ParaatWorkspace      *self);
 gboolean           paraat_workspace_set_actor          (ParaatWorkspace      *self,
                                                         gint64                person_id,
+                                                        GError              **error);
+
+gint64             paraat_workspace_introduce_self     (ParaatWorkspace      *self,
+                                                        const char           *name,
                                                         GError              **error);
 
 /* People */

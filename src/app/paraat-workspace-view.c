@@ -1,0 +1,302 @@
+/* paraat-workspace-view.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "paraat-check.h"
+#include "paraat-people-page.h"
+#include "paraat-settings-dialog.h"
+#include "paraat-trail-page.h"
+#include "paraat-workspace-view.h"
+
+struct _ParaatWorkspaceView
+{
+  AdwBin           parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet      *leaflet;
+  GtkWidget       *content;
+  AdwWindowTitle  *sidebar_title;
+  AdwWindowTitle  *content_title;
+  GtkListBox      *sidebar_list;
+  AdwAvatar       *actor_avatar;
+  GtkLabel        *actor_label;
+  GtkRevealer     *trail_banner;
+  GtkLabel        *trail_banner_label;
+  GtkStack        *pages;
+  ParaatPeoplePage *people_page;
+  ParaatTrailPage *trail_page;
+
+  /* Owned references */
+  ParaatWorkspace *workspace;
+  GCancellable    *verify_cancellable;
+  GSignalGroup    *workspace_signals;
+};
+
+G_DEFINE_FINAL_TYPE (ParaatWorkspaceView, paraat_workspace_view, ADW_TYPE_BIN)
+
+static GtkWidget *
+create_sidebar_row (GtkStackPage *page)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (gtk_stack_page_get_name (page)),
+                          g_free);
+  return row;
+}
+
+static void
+build_sidebar (ParaatWorkspaceView *self)
+{
+  g_autoptr(GtkSelectionModel) model = gtk_stack_get_pages (self->pages);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (GTK_STACK_PAGE (page)));
+    }
+}
+
+static void
+select_sidebar_row (ParaatWorkspaceView *self,
+                    const char          *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+    }
+}
+
+void
+paraat_workspace_view_show_page (ParaatWorkspaceView *self,
+                                 const char          *name)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (PARAAT_IS_WORKSPACE_VIEW (self));
+
+  child = gtk_stack_get_child_by_name (self->pages, name);
+  if (child == NULL)
+    return;
+
+  gtk_stack_set_visible_child (self->pages, child);
+  adw_window_title_set_title (self->content_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (self->pages, child)));
+  select_sidebar_row (self, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+const char *
+paraat_workspace_view_get_page (ParaatWorkspaceView *self)
+{
+  g_return_val_if_fail (PARAAT_IS_WORKSPACE_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
+static void
+on_sidebar_row_activated_cb (ParaatWorkspaceView *self,
+                             GtkListBoxRow       *row)
+{
+  paraat_workspace_view_show_page (self, g_object_get_data (G_OBJECT (row), "page-name"));
+}
+
+static void
+update_titles (ParaatWorkspaceView *self)
+{
+  ParaatPerson *actor;
+
+  if (self->workspace == NULL)
+    return;
+
+  actor = paraat_workspace_get_actor (self->workspace);
+  adw_window_title_set_title (self->sidebar_title,
+                              paraat_workspace_get_organisation (self->workspace));
+  gtk_label_set_label (self->actor_label, actor ? paraat_person_get_name (actor) : "");
+  adw_avatar_set_text (self->actor_avatar, actor ? paraat_person_get_name (actor) : NULL);
+}
+
+static void
+on_verify_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ParaatWorkspaceView *self = user_data;
+  g_autoptr(GError) error = NULL;
+  ParaatTrailReport report;
+
+  if (!paraat_check_verify_trail_finish (result, &report, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_label_set_label (self->trail_banner_label, error->message);
+      gtk_revealer_set_reveal_child (self->trail_banner, TRUE);
+      return;
+    }
+
+  if (report.problem != NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The audit trail has been tampered with. %s Treat this workspace's "
+                           "history as unreliable and restore a trusted copy."), report.problem);
+      gtk_label_set_label (self->trail_banner_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->trail_banner, report.problem != NULL);
+  paraat_trail_report_clear (&report);
+}
+
+static void
+start_verification (ParaatWorkspaceView *self)
+{
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+
+  gtk_revealer_set_reveal_child (self->trail_banner, FALSE);
+  if (self->workspace == NULL)
+    return;
+
+  self->verify_cancellable = g_cancellable_new ();
+  paraat_check_verify_trail_async (paraat_workspace_get_path (self->workspace),
+                                   self->verify_cancellable, on_verify_done_cb, self);
+}
+
+void
+paraat_workspace_view_set_workspace (ParaatWorkspaceView *self,
+                                     ParaatWorkspace     *workspace)
+{
+  g_return_if_fail (PARAAT_IS_WORKSPACE_VIEW (self));
+
+  if (!g_set_object (&self->workspace, workspace))
+    return;
+
+  g_signal_group_set_target (self->workspace_signals, workspace);
+  paraat_people_page_set_workspace (self->people_page, workspace);
+  paraat_trail_page_set_workspace (self->trail_page, workspace);
+  update_titles (self);
+  start_verification (self);
+
+  if (workspace != NULL)
+    {
+      paraat_workspace_view_show_page (self, "people");
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+    }
+}
+
+ParaatWorkspace *
+paraat_workspace_view_get_workspace (ParaatWorkspaceView *self)
+{
+  g_return_val_if_fail (PARAAT_IS_WORKSPACE_VIEW (self), NULL);
+  return self->workspace;
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  paraat_workspace_view_show_page (PARAAT_WORKSPACE_VIEW (widget),
+                                   g_variant_get_string (param, NULL));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  ParaatWorkspaceView *self = PARAAT_WORKSPACE_VIEW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+settings_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  ParaatWorkspaceView *self = PARAAT_WORKSPACE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->workspace != NULL)
+    gtk_window_present (GTK_WINDOW (paraat_settings_dialog_new (GTK_WINDOW (root),
+                                                                self->workspace)));
+}
+
+static void
+paraat_workspace_view_dispose (GObject *object)
+{
+  ParaatWorkspaceView *self = PARAAT_WORKSPACE_VIEW (object);
+
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_WORKSPACE_VIEW);
+  g_clear_object (&self->workspace_signals);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (paraat_workspace_view_parent_class)->dispose (object);
+}
+
+static void
+paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = paraat_workspace_view_dispose;
+
+  g_type_ensure (PARAAT_TYPE_PEOPLE_PAGE);
+  g_type_ensure (PARAAT_TYPE_TRAIL_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/paraat/Paraat/ui/paraat-workspace-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, content);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, actor_avatar);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, actor_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_banner);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, pages);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, people_page);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_page);
+
+  gtk_widget_class_install_action (widget_class, "workspace.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "workspace.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "workspace.settings", NULL, settings_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "workspace.show-page", "s", "people");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "workspace.show-page", "s", "trail");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "workspace.go-back", NULL);
+}
+
+static void
+paraat_workspace_view_init (ParaatWorkspaceView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->sidebar_list, "row-activated",
+                           G_CALLBACK (on_sidebar_row_activated_cb), self, G_CONNECT_SWAPPED);
+  build_sidebar (self);
+
+  self->workspace_signals = g_signal_group_new (PARAAT_TYPE_WORKSPACE);
+  g_signal_group_connect_swapped (self->workspace_signals, "notify::organisation",
+                                  G_CALLBACK (update_titles), self);
+  g_signal_group_connect_swapped (self->workspace_signals, "notify::actor",
+                                  G_CALLBACK (update_titles), self);
+}

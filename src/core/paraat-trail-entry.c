@@ -1,0 +1,266 @@
+/* paraat-trail-entry.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "paraat-trail-entry.h"
+
+struct _ParaatTrailEntry
+{
+  GObject  parent_instance;
+
+  gint64   seq;
+  gint64   ts_ms;
+  gint64   actor_id;
+  gint64   object_id;
+  char    *actor_name;
+  char    *object_type;
+  char    *object_label;
+  char    *action;
+  char    *details;
+  char    *reason;
+  char    *prev_hash;
+  char    *hash;
+};
+
+G_DEFINE_FINAL_TYPE (ParaatTrailEntry, paraat_trail_entry, G_TYPE_OBJECT)
+
+static void
+paraat_trail_entry_finalize (GObject *object)
+{
+  ParaatTrailEntry *self = PARAAT_TRAIL_ENTRY (object);
+
+  g_free (self->actor_name);
+  g_free (self->object_type);
+  g_free (self->object_label);
+  g_free (self->action);
+  g_free (self->details);
+  g_free (self->reason);
+  g_free (self->prev_hash);
+  g_free (self->hash);
+
+  G_OBJECT_CLASS (paraat_trail_entry_parent_class)->finalize (object);
+}
+
+static void
+paraat_trail_entry_class_init (ParaatTrailEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = paraat_trail_entry_finalize;
+}
+
+static void
+paraat_trail_entry_init (ParaatTrailEntry *self)
+{
+}
+
+ParaatTrailEntry *
+paraat_trail_entry_new (const ParaatTrailEntryData *data)
+{
+  ParaatTrailEntry *self = g_object_new (PARAAT_TYPE_TRAIL_ENTRY, NULL);
+
+  self->seq = data->seq;
+  self->ts_ms = data->ts_ms;
+  self->actor_id = data->actor_id;
+  self->object_id = data->object_id;
+  self->actor_name = g_strdup (data->actor_name);
+  self->object_type = g_strdup (data->object_type);
+  self->object_label = g_strdup (data->object_label);
+  self->action = g_strdup (data->action);
+  self->details = g_strdup (data->details);
+  self->reason = g_strdup (data->reason);
+  self->prev_hash = g_strdup (data->prev_hash);
+  self->hash = g_strdup (data->hash);
+  return self;
+}
+
+gint64 paraat_trail_entry_get_seq (ParaatTrailEntry *self) { return self->seq; }
+gint64 paraat_trail_entry_get_ts_ms (ParaatTrailEntry *self) { return self->ts_ms; }
+gint64 paraat_trail_entry_get_actor_id (ParaatTrailEntry *self) { return self->actor_id; }
+gint64 paraat_trail_entry_get_object_id (ParaatTrailEntry *self) { return self->object_id; }
+const char *paraat_trail_entry_get_actor_name (ParaatTrailEntry *self) { return self->actor_name; }
+const char *paraat_trail_entry_get_object_type (ParaatTrailEntry *self) { return self->object_type; }
+const char *paraat_trail_entry_get_object_label (ParaatTrailEntry *self) { return self->object_label; }
+const char *paraat_trail_entry_get_action (ParaatTrailEntry *self) { return self->action; }
+const char *paraat_trail_entry_get_details (ParaatTrailEntry *self) { return self->details; }
+const char *paraat_trail_entry_get_reason (ParaatTrailEntry *self) { return self->reason; }
+const char *paraat_trail_entry_get_prev_hash (ParaatTrailEntry *self) { return self->prev_hash; }
+const char *paraat_trail_entry_get_hash (ParaatTrailEntry *self) { return self->hash; }
+
+/* Local time in the user's locale format, for display; exports use UTC ISO 8601. */
+char *
+paraat_trail_entry_format_time (ParaatTrailEntry *self)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->ts_ms / 1000);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%x %X");
+}
+
+static const char * const object_types[] = { "workspace", "settings", "person", NULL };
+
+const char * const *
+paraat_trail_object_types (void)
+{
+  return object_types;
+}
+
+const char *
+paraat_trail_object_type_label (const char *object_type)
+{
+  if (g_strcmp0 (object_type, "workspace") == 0)
+    return _("Workspace");
+  if (g_strcmp0 (object_type, "settings") == 0)
+    return _("Settings");
+  if (g_strcmp0 (object_type, "person") == 0)
+    return _("Person");
+  return object_type;
+}
+
+const char *
+paraat_trail_entry_get_type_label (ParaatTrailEntry *self)
+{
+  return paraat_trail_object_type_label (self->object_type);
+}
+
+const char *
+paraat_trail_entry_get_action_label (ParaatTrailEntry *self)
+{
+  static const struct { const char *action; const char *label; } labels[] = {
+    { "create", N_("Created") },
+    { "update", N_("Changed") },
+    { "delete", N_("Removed") },
+    { "migrate", N_("Upgraded") },
+    { "status", N_("Status changed") },
+    { "link", N_("Linked") },
+    { "unlink", N_("Unlinked") },
+    { "evidence", N_("Evidence added") },
+    { "sign-off", N_("Signed off") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (self->action, labels[i].action) == 0)
+      return _(labels[i].label);
+  return self->action;
+}
+
+static const char *
+field_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "name", N_("Name") },
+    { "role", N_("Role") },
+    { "email", N_("E-mail") },
+    { "organisation", N_("Organisation") },
+    { "scope", N_("Scope statement") },
+    { "target_level", N_("Target level") },
+    { "validity_months", N_("Evidence validity (months)") },
+    { "schema_version", N_("Schema version") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (field, labels[i].field) == 0)
+      return _(labels[i].label);
+  return field;
+}
+
+/* The details column is our own JSON ([{"field","before","after"}]); reading it back
+ * through GVariant's text parser would choke on JSON null, so it is walked by hand. */
+static char *
+read_json_string (const char **p)
+{
+  GString *out;
+
+  while (**p == ' ' || **p == ':' || **p == ',')
+    (*p)++;
+  if (g_str_has_prefix (*p, "null"))
+    {
+      *p += 4;
+      return NULL;
+    }
+  if (**p != '"')
+    return NULL;
+
+  out = g_string_new (NULL);
+  for ((*p)++; **p && **p != '"'; (*p)++)
+    {
+      if (**p == '\\' && (*p)[1])
+        {
+          (*p)++;
+          switch (**p)
+            {
+            case 'n': g_string_append_c (out, '\n'); break;
+            case 't': g_string_append_c (out, '\t'); break;
+            case 'r': g_string_append_c (out, '\r'); break;
+            case 'u':
+              if (g_ascii_isxdigit ((*p)[1]) && strlen (*p) >= 5)
+                {
+                  g_string_append_unichar (out, (gunichar) g_ascii_strtoull (*p + 1, NULL, 16));
+                  *p += 4;
+                }
+              break;
+            default: g_string_append_c (out, **p);
+            }
+        }
+      else
+        g_string_append_c (out, **p);
+    }
+  if (**p == '"')
+    (*p)++;
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+read_member (const char **p,
+             const char  *key,
+             char       **value)
+{
+  g_autofree char *name = read_json_string (p);
+
+  if (g_strcmp0 (name, key) != 0)
+    return FALSE;
+  *value = read_json_string (p);
+  return TRUE;
+}
+
+static void
+append_change (GString    *out,
+               const char *field,
+               const char *before,
+               const char *after)
+{
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+
+  if (before == NULL)
+    g_string_append_printf (out, _("%s: “%s”"), field_label (field), after ? after : "");
+  else if (after == NULL)
+    g_string_append_printf (out, _("%s: was “%s”"), field_label (field), before);
+  else
+    g_string_append_printf (out, _("%s: “%s” → “%s”"), field_label (field), before, after);
+}
+
+/* One line per changed field, "Field: before → after", in the UI language. */
+char *
+paraat_trail_entry_describe_changes (ParaatTrailEntry *self)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = self->details ? self->details : "";
+
+  while ((p = strchr (p, '{')) != NULL)
+    {
+      g_autofree char *field = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      p++;
+      if (!read_member (&p, "field", &field) || !read_member (&p, "before", &before) ||
+          !read_member (&p, "after", &after))
+        break;
+      append_change (out, field, before, after);
+    }
+  return g_string_free (out, FALSE);
+}
