@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "paraat-history-dialog.h"
+#include "paraat-trail-export-dialog.h"
 #include "paraat-trail-model.h"
 
 struct _ParaatHistoryDialog
@@ -18,6 +19,9 @@ struct _ParaatHistoryDialog
 
   /* Owned references */
   ParaatTrailModel *model;
+  ParaatWorkspace  *workspace;
+  char             *object_type;
+  gint64            object_id;
 };
 
 G_DEFINE_FINAL_TYPE (ParaatHistoryDialog, paraat_history_dialog, ADW_TYPE_WINDOW)
@@ -98,12 +102,27 @@ paraat_history_dialog_get_model (ParaatHistoryDialog *self)
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ParaatHistoryDialog *self = PARAAT_HISTORY_DIALOG (widget);
+  ParaatTrailFormat format;
+
+  if (paraat_trail_format_from_string (g_variant_get_string (param, NULL), &format))
+    paraat_trail_export_dialog_run (GTK_WINDOW (self), self->workspace, self->object_type,
+                                    self->object_id, format);
+}
+
+static void
 paraat_history_dialog_dispose (GObject *object)
 {
   ParaatHistoryDialog *self = PARAAT_HISTORY_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_HISTORY_DIALOG);
   g_clear_object (&self->model);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->object_type, g_free);
 
   G_OBJECT_CLASS (paraat_history_dialog_parent_class)->dispose (object);
 }
@@ -120,6 +139,7 @@ paraat_history_dialog_class_init (ParaatHistoryDialogClass *klass)
                                                "/io/github/paraat/Paraat/ui/paraat-history-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ParaatHistoryDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, ParaatHistoryDialog, list_view);
+  gtk_widget_class_install_action (widget_class, "history.export", "s", export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -152,6 +172,9 @@ paraat_history_dialog_new (GtkWindow       *parent,
   filter.object_id = object_id;
   filter.oldest_first = TRUE;
 
+  self->workspace = g_object_ref (workspace);
+  self->object_type = g_strdup (object_type);
+  self->object_id = object_id;
   self->model = paraat_trail_model_new (workspace);
   paraat_trail_model_set_filter (self->model, &filter, NULL);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));

@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "paraat-clock.h"
 #include "paraat-history-dialog.h"
+#include "paraat-trail-export-dialog.h"
 #include "paraat-trail-model.h"
 #include "paraat-trail-page.h"
 
@@ -278,6 +278,20 @@ paraat_trail_page_set_search (ParaatTrailPage *self,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ParaatTrailPage *self = PARAAT_TRAIL_PAGE (widget);
+  ParaatTrailFormat format;
+
+  if (self->workspace != NULL &&
+      paraat_trail_format_from_string (g_variant_get_string (param, NULL), &format))
+    paraat_trail_export_dialog_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace,
+                                    NULL, -1, format);
+}
+
+static void
 paraat_trail_page_dispose (GObject *object)
 {
   ParaatTrailPage *self = PARAAT_TRAIL_PAGE (object);
@@ -306,6 +320,7 @@ paraat_trail_page_class_init (ParaatTrailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, column_view);
+  gtk_widget_class_install_action (widget_class, "trail.export", "s", export_action);
 }
 
 static void

@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "paraat-check.h"
 #include "paraat-demo.h"
 #include "paraat-error.h"
 #include "paraat-json.h"
+#include "paraat-trail-export.h"
 #include "paraat-workspace.h"
 
 enum {
@@ -243,6 +245,74 @@ cmd_verify (int    argc,
   return status;
 }
 
+static gboolean
+parse_item (const char  *item,
+            char       **type,
+            gint64      *id)
+{
+  const char *colon = item ? strchr (item, ':') : NULL;
+  guint64 value;
+
+  if (colon == NULL || colon == item ||
+      !g_ascii_string_to_unsigned (colon + 1, 10, 0, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *type = g_strndup (item, colon - item);
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static int
+cmd_trail (int    argc,
+           char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *item = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("“csv” or “xml” (default: csv)"),
+      N_("FORMAT") },
+    { "item", 'i', 0, G_OPTION_ARG_STRING, &item,
+      N_("Only this item’s history, for example person:3"), N_("TYPE:ID") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (required)"),
+      N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Export the audit trail, or one item’s history, with every "
+                                  "entry’s hash and the chain’s head hash."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) destination = NULL;
+  g_autofree char *type = NULL;
+  ParaatTrailFormat format = PARAAT_TRAIL_FORMAT_CSV;
+  gint64 id = -1;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+
+  if (format_name != NULL && !paraat_trail_format_from_string (format_name, &format))
+    {
+      g_printerr ("paraat-cli: %s\n", _("--format must be “csv” or “xml”."));
+      return EXIT_CANNOT;
+    }
+  if (item != NULL && !parse_item (item, &type, &id))
+    {
+      g_printerr ("paraat-cli: %s\n", _("--item must look like TYPE:ID, for example person:3."));
+      return EXIT_CANNOT;
+    }
+  if (output == NULL)
+    {
+      g_printerr ("paraat-cli: %s\n", _("Give the output file with -o."));
+      return EXIT_CANNOT;
+    }
+
+  destination = g_file_new_for_commandline_arg (output);
+  if (!paraat_trail_export (argv[1], type, id, format, destination, NULL, &error))
+    return fail (error);
+
+  g_print (_("Exported the audit trail to “%s”.\n"), output);
+  return EXIT_OK;
+}
+
 static int
 cmd_demo (int    argc,
           char **argv)
@@ -307,6 +377,8 @@ static const Command commands[] = {
     cmd_info },
   { "check", N_("FILE"), N_("Check integrity, schema and audit trail (read-only)"), cmd_check },
   { "verify", N_("FILE"), N_("Verify the audit trail’s hash chain"), cmd_verify },
+  { "trail", N_("FILE -o OUT [--format csv|xml] [--item TYPE:ID]"),
+    N_("Export the audit trail or one item’s history"), cmd_trail },
   { "demo", N_("FILE"), N_("Create the demo workspace"), cmd_demo },
   { "generate", N_("FILE [--size large]"), N_("Write a big synthetic workspace"),
     cmd_generate },
@@ -317,7 +389,7 @@ print_usage (void)
 {
   g_print ("%s\n  paraat-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-9s %-22s %s\n", commands[i].name, _(commands[i].args),
+    g_print ("  %-9s %s\n            %s\n", commands[i].name, _(commands[i].args),
              _(commands[i].summary));
   g_print ("\n%s\n", _("Run “paraat-cli COMMAND --help” for a command’s options."));
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "paraat-trail-entry.h"
+#include "paraat-trail-private.h"
 
 struct _ParaatTrailEntry
 {
@@ -72,6 +73,27 @@ paraat_trail_entry_new (const ParaatTrailEntryData *data)
   self->prev_hash = g_strdup (data->prev_hash);
   self->hash = g_strdup (data->hash);
   return self;
+}
+
+ParaatTrailEntry *
+paraat_trail_entry_new_from_row (sqlite3_stmt *stmt)
+{
+  ParaatTrailEntryData data = {
+    .seq = sqlite3_column_int64 (stmt, 0),
+    .ts_ms = sqlite3_column_int64 (stmt, 1),
+    .actor_id = sqlite3_column_int64 (stmt, 2),
+    .actor_name = (const char *) sqlite3_column_text (stmt, 3),
+    .object_type = (const char *) sqlite3_column_text (stmt, 4),
+    .object_id = sqlite3_column_int64 (stmt, 5),
+    .object_label = (const char *) sqlite3_column_text (stmt, 6),
+    .action = (const char *) sqlite3_column_text (stmt, 7),
+    .details = (const char *) sqlite3_column_text (stmt, 8),
+    .reason = (const char *) sqlite3_column_text (stmt, 9),
+    .prev_hash = (const char *) sqlite3_column_text (stmt, 10),
+    .hash = (const char *) sqlite3_column_text (stmt, 11),
+  };
+
+  return paraat_trail_entry_new (&data);
 }
 
 gint64 paraat_trail_entry_get_seq (ParaatTrailEntry *self) { return self->seq; }
@@ -243,11 +265,11 @@ append_change (GString    *out,
     g_string_append_printf (out, _("%s: “%s” → “%s”"), field_label (field), before, after);
 }
 
-/* One line per changed field, "Field: before → after", in the UI language. */
-char *
-paraat_trail_entry_describe_changes (ParaatTrailEntry *self)
+void
+paraat_trail_entry_foreach_change (ParaatTrailEntry      *self,
+                                   ParaatTrailChangeFunc  func,
+                                   gpointer               user_data)
 {
-  GString *out = g_string_new (NULL);
   const char *p = self->details ? self->details : "";
 
   while ((p = strchr (p, '{')) != NULL)
@@ -260,7 +282,25 @@ paraat_trail_entry_describe_changes (ParaatTrailEntry *self)
       if (!read_member (&p, "field", &field) || !read_member (&p, "before", &before) ||
           !read_member (&p, "after", &after))
         break;
-      append_change (out, field, before, after);
+      func (field, before, after, user_data);
     }
+}
+
+static void
+describe_one (const char *field,
+              const char *before,
+              const char *after,
+              gpointer    user_data)
+{
+  append_change (user_data, field, before, after);
+}
+
+/* One line per changed field, "Field: before → after", in the UI language. */
+char *
+paraat_trail_entry_describe_changes (ParaatTrailEntry *self)
+{
+  GString *out = g_string_new (NULL);
+
+  paraat_trail_entry_foreach_change (self, describe_one, out);
   return g_string_free (out, FALSE);
 }

@@ -46,6 +46,15 @@ const char       *paraat_trail_entry_get_type_label   (ParaatTrailEntry *self);
 const char       *paraat_trail_entry_get_action_label (ParaatTrailEntry *self);
 char             *paraat_trail_entry_describe_changes (ParaatTrailEntry *self);
 
+typedef void (*ParaatTrailChangeFunc) (const char *field,
+                                       const char *before,
+                                       const char *after,
+                                       gpointer    user_data);
+
+void              paraat_trail_entry_foreach_change   (ParaatTrailEntry      *self,
+                                                       ParaatTrailChangeFunc  func,
+                                                       gpointer               user_data);
+
 const char       *paraat_trail_object_type_label      (const char       *object_type);
 const char * const *paraat_trail_object_types         (void);
 

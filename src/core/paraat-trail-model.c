@@ -5,6 +5,7 @@
 
 #include "paraat-db.h"
 #include "paraat-trail-model.h"
+#include "paraat-trail-private.h"
 #include "paraat-workspace-private.h"
 
 #define PAGE_SIZE 100
@@ -31,37 +32,12 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (ParaatTrailModel, paraat_trail_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-static const char select_columns[] =
-  "SELECT seq, ts_ms, actor_id, actor_name, object_type, object_id, object_label, action,"
-  " details, reason, prev_hash, hash FROM trail";
-
-static ParaatTrailEntry *
-entry_from_row (sqlite3_stmt *stmt)
-{
-  ParaatTrailEntryData data = {
-    .seq = sqlite3_column_int64 (stmt, 0),
-    .ts_ms = sqlite3_column_int64 (stmt, 1),
-    .actor_id = sqlite3_column_int64 (stmt, 2),
-    .actor_name = (const char *) sqlite3_column_text (stmt, 3),
-    .object_type = (const char *) sqlite3_column_text (stmt, 4),
-    .object_id = sqlite3_column_int64 (stmt, 5),
-    .object_label = (const char *) sqlite3_column_text (stmt, 6),
-    .action = (const char *) sqlite3_column_text (stmt, 7),
-    .details = (const char *) sqlite3_column_text (stmt, 8),
-    .reason = (const char *) sqlite3_column_text (stmt, 9),
-    .prev_hash = (const char *) sqlite3_column_text (stmt, 10),
-    .hash = (const char *) sqlite3_column_text (stmt, 11),
-  };
-
-  return paraat_trail_entry_new (&data);
-}
-
 static GPtrArray *
 load_page (ParaatTrailModel *self,
            guint             page)
 {
   sqlite3 *db = paraat_workspace_get_db (self->workspace);
-  g_autoptr(GString) sql = g_string_new (select_columns);
+  g_autoptr(GString) sql = g_string_new (PARAAT_TRAIL_SELECT);
   g_autoptr(GHashTable) by_seq = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                         g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -80,7 +56,7 @@ load_page (ParaatTrailModel *self,
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      ParaatTrailEntry *entry = entry_from_row (stmt);
+      ParaatTrailEntry *entry = paraat_trail_entry_new_from_row (stmt);
       gint64 *key = g_new (gint64, 1);
 
       *key = paraat_trail_entry_get_seq (entry);

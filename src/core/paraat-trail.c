@@ -6,6 +6,7 @@
 
 #include "paraat-db.h"
 #include "paraat-trail.h"
+#include "paraat-trail-private.h"
 
 /* Length-prefixed fields make the serialisation unambiguous: no value can be shifted
  * into its neighbour without changing the bytes that are hashed. */
@@ -132,11 +133,7 @@ paraat_trail_verify_db (sqlite3            *db,
 
   memset (report, 0, sizeof *report);
 
-  stmt = paraat_db_prepare (db,
-                            "SELECT seq, ts_ms, actor_id, actor_name, object_type, object_id,"
-                            " object_label, action, details, reason, prev_hash, hash"
-                            " FROM trail ORDER BY seq",
-                            error);
+  stmt = paraat_db_prepare (db, PARAAT_TRAIL_SELECT " ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
 
