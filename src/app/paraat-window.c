@@ -309,6 +309,14 @@ paraat_window_get_workspace (ParaatWindow *self)
   return self->workspace;
 }
 
+/* "welcome", "loading" or "workspace". */
+const char *
+paraat_window_get_state (ParaatWindow *self)
+{
+  g_return_val_if_fail (PARAAT_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
 gboolean
 paraat_window_is_idle (ParaatWindow *self)
 {

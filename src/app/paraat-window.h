@@ -21,6 +21,7 @@ void             paraat_window_open_demo     (ParaatWindow      *self);
 const char      *paraat_window_get_path      (ParaatWindow      *self);
 ParaatWorkspace *paraat_window_get_workspace (ParaatWindow      *self);
 gboolean         paraat_window_is_idle       (ParaatWindow      *self);
+const char      *paraat_window_get_state     (ParaatWindow      *self);
 void             paraat_window_show_toast    (ParaatWindow      *self,
                                               const char        *message);
 void             paraat_window_show_error    (ParaatWindow      *self,

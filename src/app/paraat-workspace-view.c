@@ -106,6 +106,17 @@ paraat_workspace_view_get_page (ParaatWorkspaceView *self)
   return gtk_stack_get_visible_child_name (self->pages);
 }
 
+/* The tamper warning shown above every page, or NULL while the trail is intact. */
+const char *
+paraat_workspace_view_get_trail_warning (ParaatWorkspaceView *self)
+{
+  g_return_val_if_fail (PARAAT_IS_WORKSPACE_VIEW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->trail_banner))
+    return NULL;
+  return gtk_label_get_label (self->trail_banner_label);
+}
+
 static void
 on_sidebar_row_activated_cb (ParaatWorkspaceView *self,
                              GtkListBoxRow       *row)
@@ -240,6 +251,9 @@ paraat_workspace_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
+  /* The leaflet is both a bound template child and the bin's child: let the bin drop it
+   * first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_WORKSPACE_VIEW);
   g_clear_object (&self->workspace_signals);
   g_clear_object (&self->workspace);

@@ -19,5 +19,6 @@ ParaatWorkspace *paraat_workspace_view_get_workspace (ParaatWorkspaceView *self)
 void             paraat_workspace_view_show_page     (ParaatWorkspaceView *self,
                                                       const char          *name);
 const char      *paraat_workspace_view_get_page      (ParaatWorkspaceView *self);
+const char      *paraat_workspace_view_get_trail_warning (ParaatWorkspaceView *self);
 
 G_END_DECLS

@@ -17,21 +17,10 @@ paraat_check_open_readonly (const char  *path,
                             GError     **error)
 {
   ParaatFileHeader header;
-  sqlite3 *db = NULL;
-  int rc;
 
   if (!paraat_workspace_file_inspect (path, &header, error))
     return NULL;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      paraat_db_set_error (db, rc, error);
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 2000);
-  return db;
+  return paraat_db_open_readonly (path, error);
 }
 
 static void
@@ -66,7 +55,7 @@ check_schema (sqlite3   *db,
 {
   static const char * const required[] = {
     "meta", "setting", "person", "trail",
-    "trail_append_only_update", "trail_append_only_delete",
+    "trail_append_only_insert", "trail_append_only_update", "trail_append_only_delete",
     "person_guard_insert", "person_guard_update", "person_guard_delete",
   };
 

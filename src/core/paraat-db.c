@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "paraat-db.h"
 #include "paraat-error.h"
@@ -142,4 +144,40 @@ paraat_db_register_guard (sqlite3  *db,
 {
   sqlite3_create_function (db, "paraat_write_allowed", 0, SQLITE_UTF8, write_allowed,
                            write_allowed_func, NULL, NULL);
+}
+
+/* A workspace without a -wal file is not open for writing anywhere (a WAL writer always
+ * keeps one), so it is read as immutable: SQLite then creates no -shm/-wal files beside
+ * it, which also works in read-only folders and leaves nothing behind. */
+sqlite3 *
+paraat_db_open_readonly (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW;
+  int rc;
+
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+      if (file_uri != NULL)
+        {
+          uri = g_strconcat (file_uri, "?immutable=1", NULL);
+          flags |= SQLITE_OPEN_URI;
+        }
+    }
+
+  rc = sqlite3_open_v2 (uri ? uri : absolute, &db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      paraat_db_set_error (db, rc, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 2000);
+  sqlite3_extended_result_codes (db, 1);
+  return db;
 }

@@ -32,6 +32,8 @@ void          paraat_db_bind_text   (sqlite3_stmt *stmt,
 void          paraat_db_bind_id     (sqlite3_stmt *stmt,
                                      int           index,
                                      gint64        id);
+sqlite3      *paraat_db_open_readonly (const char *path,
+                                       GError    **error);
 void          paraat_db_register_guard (sqlite3  *db,
                                         gboolean *write_allowed);
 

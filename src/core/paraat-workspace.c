@@ -366,7 +366,8 @@ paraat_workspace_open (const char  *path,
   if (self->lock_fd < 0)
     return NULL;
 
-  if (!open_connection (self, SQLITE_OPEN_READONLY, error) || !verify_structure (self, error))
+  if (!(self->db = paraat_db_open_readonly (self->path, error)) ||
+      !verify_structure (self, error))
     return NULL;
 
   if (header.user_version < PARAAT_SCHEMA_VERSION &&

@@ -1,0 +1,336 @@
+/* test-cli.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <sys/wait.h>
+
+#include "paraat-check.h"
+#include "paraat-workspace.h"
+#include "test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_free (CliResult *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
+
+/* Runs paraat-cli with the NULL-terminated arguments; the process must exit, not crash. */
+static CliResult *
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  CliResult *result = g_new0 (CliResult, 1);
+  const char *cli = g_getenv ("PARAAT_CLI");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (!WIFEXITED (wait_status))
+    g_error ("paraat-cli %s did not exit normally (status %d); stderr:\n%s", first,
+             wait_status, result->err);
+  result->status = WEXITSTATUS (wait_status);
+  if (g_test_verbose ())
+    g_printerr ("paraat-cli %s → %d\n%s%s", first, result->status, result->out, result->err);
+  return result;
+}
+
+static char *
+create_with_cli (TestDir    *fixture,
+                 const char *basename)
+{
+  g_autofree char *path = test_dir_path (fixture, basename);
+  g_autoptr(CliResult) result = run_cli ("create", path, "--name", "Voorbeeld B.V.",
+                                         "--person", "Anna de Boer", NULL);
+
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return g_steal_pointer (&path);
+}
+
+static char *
+info_json (const char *path)
+{
+  g_autoptr(CliResult) result = run_cli ("info", path, "--json", NULL);
+
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->err, ==, "");
+  return g_steal_pointer (&result->out);
+}
+
+static void
+test_help (void)
+{
+  static const char * const commands[] = {
+    "create", "info", "check", "verify", "demo", "generate",
+  };
+  g_autoptr(CliResult) result = run_cli ("--help", NULL);
+  g_autoptr(CliResult) bare = run_cli (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (result->status, ==, 0);
+  lines = g_strsplit (result->out, "\n", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      gboolean listed = FALSE;
+
+      for (guint j = 0; lines[j] != NULL && !listed; j++)
+        {
+          g_autofree char *stripped = g_strchug (g_strdup (lines[j]));
+          listed = g_str_has_prefix (stripped, commands[i]) &&
+                   g_ascii_isspace (stripped[strlen (commands[i])]);
+        }
+      if (!listed)
+        g_error ("“%s” is not listed in --help:\n%s", commands[i], result->out);
+    }
+
+  /* Without a command it shows the same overview, but as an error. */
+  g_assert_cmpint (bare->status, ==, 2);
+  g_assert_nonnull (strstr (bare->out, "generate"));
+}
+
+static void
+test_unknown_command (void)
+{
+  g_autoptr(CliResult) result = run_cli ("frobnicate", "file.paraat", NULL);
+
+  g_assert_cmpint (result->status, ==, 2);
+  g_assert_nonnull (strstr (result->err, "frobnicate"));
+}
+
+static void
+test_create_and_info (TestDir       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = create_with_cli (fixture, "org.paraat");
+  g_autofree char *json = info_json (path);
+  g_autofree char *organisation = test_util_json_text (json, "$.organisation");
+  g_autoptr(GBytes) baseline = NULL;
+
+  g_assert_nonnull (strstr (json, "\"schema_version\""));
+  g_assert_nonnull (strstr (json, "\"organisation\":\"Voorbeeld B.V.\""));
+  g_assert_cmpstr (organisation, ==, "Voorbeeld B.V.");
+  g_assert_cmpint (test_util_json_int (json, "$.schema_version"), ==, PARAAT_SCHEMA_VERSION);
+  g_assert_cmpint (test_util_json_int (json, "$.counts.person"), ==, 1);
+  g_assert_cmpint (test_util_json_int (json, "$.counts.trail"), ==,
+                   test_util_trail_count (path));
+
+  /* The text form names the same facts. */
+  {
+    g_autoptr(CliResult) text = run_cli ("info", path, NULL);
+    g_assert_cmpint (text->status, ==, 0);
+    g_assert_nonnull (strstr (text->out, "Voorbeeld B.V."));
+  }
+
+  /* Refusals: existing file, missing --name, a team as creator. */
+  baseline = test_util_read_file (path);
+  {
+    g_autoptr(CliResult) again = run_cli ("create", path, "--name", "Ander B.V.", "--person",
+                                          "Bert Jansen", NULL);
+    g_assert_cmpint (again->status, ==, 2);
+    g_assert_cmpstr (again->err, !=, "");
+    test_util_assert_unchanged (path, baseline);
+  }
+  {
+    g_autofree char *other = test_dir_path (fixture, "other.paraat");
+    g_autoptr(CliResult) no_name = run_cli ("create", other, "--person", "Bert Jansen", NULL);
+    g_autoptr(CliResult) team = run_cli ("create", other, "--name", "Ander B.V.", "--person",
+                                         "IT", NULL);
+    g_assert_cmpint (no_name->status, ==, 2);
+    g_assert_cmpint (team->status, ==, 2);
+    g_assert_cmpstr (team->err, !=, "");
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_check (TestDir       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = create_with_cli (fixture, "org.paraat");
+  g_autofree char *damaged = test_dir_path (fixture, "damaged.paraat");
+  g_autofree char *text = test_dir_path (fixture, "notes.paraat");
+  g_autofree char *missing = test_dir_path (fixture, "missing.paraat");
+  g_autoptr(GBytes) baseline = NULL;
+
+  {
+    g_autoptr(CliResult) result = run_cli ("check", path, NULL);
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_cmpstr (result->err, ==, "");
+    g_assert_true (g_str_has_prefix (result->out, "OK"));
+  }
+
+  /* A copy with garbage in every page after the first. */
+  {
+    g_autoptr(GBytes) bytes = test_util_read_file (path);
+    gsize len = g_bytes_get_size (bytes);
+    guchar *garbage = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
+    guint page_size = (garbage[16] << 8) | garbage[17];
+
+    g_assert_cmpuint (len, >, 2 * page_size);
+    for (gsize i = page_size; i < len; i++)
+      garbage[i] = (guchar) (i * 7919 % 251);
+    test_util_write_file (damaged, garbage, len);
+    g_free (garbage);
+  }
+  baseline = test_util_read_file (damaged);
+  {
+    g_autoptr(CliResult) result = run_cli ("check", damaged, NULL);
+    g_assert_cmpint (result->status, >=, 1);
+    g_assert_cmpint (result->status, <=, 2);
+    g_assert_cmpstr (result->err, !=, "");
+    test_util_assert_unchanged (damaged, baseline);
+  }
+  g_clear_pointer (&baseline, g_bytes_unref);
+
+  test_util_write_file (text, "Not a workspace\n", 16);
+  baseline = test_util_read_file (text);
+  {
+    g_autoptr(CliResult) result = run_cli ("check", text, NULL);
+    g_assert_cmpint (result->status, ==, 2);
+    g_assert_cmpstr (result->err, !=, "");
+    test_util_assert_unchanged (text, baseline);
+  }
+
+  {
+    g_autoptr(CliResult) result = run_cli ("check", missing, NULL);
+    g_assert_cmpint (result->status, ==, 2);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+assert_verify_ok (const char *path)
+{
+  g_autoptr(CliResult) result = run_cli ("verify", path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  ParaatTrailReport report;
+
+  g_assert_true (paraat_check_verify_trail (path, &report, &error));
+  g_assert_no_error (error);
+  g_assert_null (report.problem);
+
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_true (g_str_has_prefix (result->out, "OK:"));
+  expected = g_strdup_printf ("OK: %" G_GINT64_FORMAT " ", report.n_entries);
+  g_assert_true (g_str_has_prefix (result->out, expected));
+  g_assert_nonnull (strstr (result->out, report.head_hash));
+  paraat_trail_report_clear (&report);
+}
+
+static void
+test_verify (TestDir       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = create_with_cli (fixture, "org.paraat");
+  g_autoptr(GBytes) baseline = NULL;
+
+  assert_verify_ok (path);
+
+  test_util_tamper_trail_label (path, 2, "Mallory Bos");
+  baseline = test_util_read_file (path);
+  {
+    g_autoptr(CliResult) result = run_cli ("verify", path, NULL);
+    g_assert_cmpint (result->status, ==, 1);
+    g_assert_false (g_str_has_prefix (result->out, "OK"));
+    g_assert_cmpstr (result->err, !=, "");
+    g_assert_nonnull (strstr (result->err, "2"));
+  }
+  test_util_assert_unchanged (path, baseline);
+}
+
+static void
+test_demo (TestDir       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "demo.paraat");
+  g_autoptr(CliResult) result = run_cli ("demo", path, NULL);
+  g_autofree char *json = NULL;
+
+  g_assert_cmpint (result->status, ==, 0);
+  json = info_json (path);
+  g_assert_cmpint (test_util_json_int (json, "$.counts.person"), ==, 8);
+  g_assert_cmpint (test_util_json_int (json, "$.schema_version"), ==, PARAAT_SCHEMA_VERSION);
+
+  {
+    g_autoptr(CliResult) check = run_cli ("check", path, NULL);
+    g_assert_cmpint (check->status, ==, 0);
+  }
+  assert_verify_ok (path);
+
+  /* The demo does not overwrite an existing file. */
+  {
+    g_autoptr(GBytes) baseline = test_util_read_file (path);
+    g_autoptr(CliResult) again = run_cli ("demo", path, NULL);
+    g_assert_cmpint (again->status, ==, 2);
+    test_util_assert_unchanged (path, baseline);
+  }
+}
+
+static void
+test_generate (TestDir       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "small.paraat");
+  g_autofree char *bad = test_dir_path (fixture, "bad.paraat");
+  g_autoptr(CliResult) result = run_cli ("generate", path, "--size", "small", NULL);
+  g_autoptr(CliResult) bad_size = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_cmpint (result->status, ==, 0);
+  json = info_json (path);
+  g_assert_cmpint (test_util_json_int (json, "$.counts.trail"), >=, 2000);
+  g_assert_cmpint (test_util_json_int (json, "$.counts.person"), >, 8);
+  assert_verify_ok (path);
+
+  bad_size = run_cli ("generate", bad, "--size", "huge", NULL);
+  g_assert_cmpint (bad_size->status, ==, 2);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, TestDir, NULL, test_dir_setup, func, test_dir_teardown)
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/unknown-command", test_unknown_command);
+  ADD ("/cli/create-and-info", test_create_and_info);
+  ADD ("/cli/check", test_check);
+  ADD ("/cli/verify", test_verify);
+  ADD ("/cli/demo", test_demo);
+  ADD ("/cli/generate", test_generate);
+
+#undef ADD
+
+  return g_test_run ();
+}

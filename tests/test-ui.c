@@ -1,0 +1,381 @@
+/* test-ui.c — real windows under Xvfb, driven through their actions
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "paraat-actor-dialog.h"
+#include "paraat-application.h"
+#include "paraat-demo.h"
+#include "paraat-history-dialog.h"
+#include "paraat-people-page.h"
+#include "paraat-person-dialog.h"
+#include "paraat-trail-page.h"
+#include "paraat-window.h"
+#include "paraat-workspace-view.h"
+#include "test-util.h"
+
+static ParaatApplication *app;
+
+typedef gboolean (*Predicate) (gpointer data);
+
+/* Runs the main loop until PREDICATE holds; fails the test after ten seconds. */
+static void
+wait_until (Predicate predicate,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!predicate (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_exists (gpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static gboolean
+toplevel_gone (gpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  wait_until (toplevel_exists, GSIZE_TO_POINTER (type));
+  return find_toplevel (type);
+}
+
+static gboolean
+window_shows_workspace (gpointer window)
+{
+  return g_strcmp0 (paraat_window_get_state (window), "workspace") == 0;
+}
+
+static gboolean
+window_shows_welcome (gpointer window)
+{
+  return g_strcmp0 (paraat_window_get_state (window), "welcome") == 0;
+}
+
+static void
+set_entry (GtkWidget  *root,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = find_row (root, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+close_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  spin (50);
+}
+
+static char *
+make_demo (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "demo.paraat", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatWorkspace) ws = paraat_demo_create (path, &error);
+
+  g_assert_no_error (error);
+  paraat_workspace_close (ws);
+  return g_steal_pointer (&path);
+}
+
+/* Opens PATH in a new window and answers "Who is working?" with PERSON. */
+static ParaatWindow *
+open_as (const char *path,
+         const char *person)
+{
+  ParaatWindow *window = paraat_window_new (app);
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  gtk_window_present (GTK_WINDOW (window));
+  paraat_window_open_path (window, path);
+
+  dialog = wait_for_toplevel (PARAAT_TYPE_ACTOR_DIALOG);
+  row = find_row (GTK_WIDGET (dialog), person);
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "actor.continue", NULL);
+
+  wait_until (window_shows_workspace, window);
+  return window;
+}
+
+static ParaatWorkspaceView *
+get_view (ParaatWindow *window)
+{
+  return PARAAT_WORKSPACE_VIEW (find_descendant (GTK_WIDGET (window),
+                                                 PARAAT_TYPE_WORKSPACE_VIEW));
+}
+
+static void
+test_open_and_navigate (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = open_as (path, "Eva Smit");
+  ParaatWorkspace *ws = paraat_window_get_workspace (window);
+  ParaatWorkspaceView *view = get_view (window);
+  ParaatTrailPage *trail;
+
+  g_assert_cmpstr (paraat_person_get_name (paraat_workspace_get_actor (ws)), ==, "Eva Smit");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Tulpwerk Software B.V.");
+  g_assert_cmpstr (paraat_workspace_view_get_page (view), ==, "people");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "workspace.show-page", "s",
+                                             "trail"));
+  g_assert_cmpstr (paraat_workspace_view_get_page (view), ==, "trail");
+
+  trail = PARAAT_TRAIL_PAGE (find_descendant (GTK_WIDGET (view), PARAAT_TYPE_TRAIL_PAGE));
+  g_assert_cmpuint (g_list_model_get_n_items (paraat_trail_page_get_model (trail)), ==,
+                    test_util_trail_count (path));
+
+  paraat_trail_page_set_search (trail, "Sanne de Vries");
+  g_assert_cmpuint (g_list_model_get_n_items (paraat_trail_page_get_model (trail)), ==, 1);
+  paraat_trail_page_set_search (trail, "no such text anywhere");
+  g_assert_cmpuint (g_list_model_get_n_items (paraat_trail_page_get_model (trail)), ==, 0);
+
+  /* The verification in the background finds the demo's trail intact. */
+  spin (300);
+  g_assert_null (paraat_workspace_view_get_trail_warning (view));
+  close_all_windows ();
+}
+
+static void
+test_add_person (TestDir       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = open_as (path, "Marloes Jansen");
+  ParaatWorkspace *ws = paraat_window_get_workspace (window);
+  ParaatWorkspaceView *view = get_view (window);
+  GtkWidget *people_page = find_descendant (GTK_WIDGET (view),
+                                            PARAAT_TYPE_PEOPLE_PAGE);
+  GListModel *people = paraat_workspace_get_people (ws);
+  guint before = g_list_model_get_n_items (people);
+  gint64 trail_before = test_util_trail_count (path);
+  GtkWindow *dialog;
+  ParaatPerson *added;
+
+  /* A team is refused at the form, which stays open. */
+  gtk_widget_activate_action (people_page, "people.add", NULL);
+  dialog = wait_for_toplevel (PARAAT_TYPE_PERSON_DIALOG);
+  set_entry (GTK_WIDGET (dialog), "Name", "Team Security");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "person.save", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, before);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  set_entry (GTK_WIDGET (dialog), "Name", "Kees Brouwer");
+  set_entry (GTK_WIDGET (dialog), "Role", "Office manager");
+  set_entry (GTK_WIDGET (dialog), "E-mail", "kees.brouwer@tulpwerk.example");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "person.save", NULL);
+  wait_until (toplevel_gone, GSIZE_TO_POINTER (PARAAT_TYPE_PERSON_DIALOG));
+
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, before + 1);
+  added = paraat_workspace_find_person_by_name (ws, "Kees Brouwer");
+  g_assert_nonnull (added);
+  g_assert_cmpstr (paraat_person_get_role (added), ==, "Office manager");
+  g_assert_nonnull (find_row (people_page, "Kees Brouwer"));
+
+  /* Saved at once, with its trail entry under the person who is working. */
+  g_assert_cmpint (test_util_trail_count (path), ==, trail_before + 1);
+  close_all_windows ();
+}
+
+static void
+test_history_two_clicks (TestDir       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = open_as (path, "Marloes Jansen");
+  ParaatWorkspaceView *view = get_view (window);
+  GtkWidget *people_page = find_descendant (GTK_WIDGET (view),
+                                            PARAAT_TYPE_PEOPLE_PAGE);
+  GtkWidget *row = find_row (people_page, "Joost Bakker");
+  GtkWidget *history_button = NULL;
+  GtkWindow *history;
+  GListModel *entries;
+
+  /* The History button is the first suffix button of the row. */
+  history_button = find_descendant (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (history_button);
+  g_signal_emit_by_name (history_button, "clicked");
+
+  history = wait_for_toplevel (PARAAT_TYPE_HISTORY_DIALOG);
+  entries = paraat_history_dialog_get_model (PARAAT_HISTORY_DIALOG (history));
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  {
+    g_autoptr(ParaatTrailEntry) first = g_list_model_get_item (entries, 0);
+    g_assert_cmpstr (paraat_trail_entry_get_action (first), ==, "create");
+    g_assert_cmpstr (paraat_trail_entry_get_object_label (first), ==, "Joost Bakker");
+  }
+  close_all_windows ();
+}
+
+static gboolean
+view_warns (gpointer view)
+{
+  return paraat_workspace_view_get_trail_warning (view) != NULL;
+}
+
+static void
+test_tampered_trail_warns (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window;
+  ParaatWorkspaceView *view;
+
+  test_util_tamper_trail_label (path, 5, "Mallory Bos");
+  window = open_as (path, "Marloes Jansen");
+  view = get_view (window);
+
+  wait_until (view_warns, view);
+  g_assert_nonnull (strstr (paraat_workspace_view_get_trail_warning (view), "5"));
+  close_all_windows ();
+}
+
+static void
+test_bad_file_message (TestDir       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.paraat", NULL);
+  g_autoptr(GBytes) baseline = NULL;
+  ParaatWindow *window = paraat_window_new (app);
+  GtkWindow *message;
+
+  test_util_write_file (path, "meeting notes, not a workspace\n", 31);
+  baseline = test_util_read_file (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  paraat_window_open_path (window, path);
+  message = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
+                            "not a Paraat workspace"));
+  wait_until (window_shows_welcome, window);
+  test_util_assert_unchanged (path, baseline);
+  close_all_windows ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Without a display (a Flatpak build's test run) there is nothing to drive. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = paraat_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add ("/ui/open-and-navigate", TestDir, NULL, test_dir_setup, test_open_and_navigate,
+              test_dir_teardown);
+  g_test_add ("/ui/add-person", TestDir, NULL, test_dir_setup, test_add_person,
+              test_dir_teardown);
+  g_test_add ("/ui/history-two-clicks", TestDir, NULL, test_dir_setup, test_history_two_clicks,
+              test_dir_teardown);
+  g_test_add ("/ui/tampered-trail-warns", TestDir, NULL, test_dir_setup,
+              test_tampered_trail_warns, test_dir_teardown);
+  g_test_add ("/ui/bad-file-message", TestDir, NULL, test_dir_setup, test_bad_file_message,
+              test_dir_teardown);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

@@ -1,0 +1,325 @@
+/* test-util.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "paraat-error.h"
+#include "test-util.h"
+
+char *
+test_util_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("paraat-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+void
+test_util_rm_rf (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      /* Tests make folders read-only; give the permission back before emptying them. */
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          test_util_rm_rf (child);
+        }
+      g_assert_cmpint (g_rmdir (path), ==, 0);
+    }
+  else
+    {
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
+void
+test_dir_setup (TestDir       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = test_util_make_tmpdir ();
+}
+
+void
+test_dir_teardown (TestDir       *fixture,
+                   gconstpointer  data)
+{
+  test_util_rm_rf (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+char *
+test_dir_path (TestDir    *fixture,
+               const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+GBytes *
+test_util_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+void
+test_util_write_file (const char *path,
+                      const void *data,
+                      gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+void
+test_util_copy_file (const char *src,
+                     const char *dest)
+{
+  g_autoptr(GBytes) bytes = test_util_read_file (src);
+
+  test_util_write_file (dest, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+void
+test_util_truncate_file (const char *path,
+                         goffset     size)
+{
+  g_assert_cmpint (truncate (path, size), ==, 0);
+}
+
+goffset
+test_util_file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+void
+test_util_assert_unchanged (const char *path,
+                            GBytes     *baseline)
+{
+  static const char * const sidecars[] = { "-wal", "-journal" };
+  g_autoptr(GBytes) now = test_util_read_file (path);
+
+  g_assert_cmpmem (g_bytes_get_data (now, NULL), g_bytes_get_size (now),
+                   g_bytes_get_data (baseline, NULL), g_bytes_get_size (baseline));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *sidecar = g_strconcat (path, sidecars[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (sidecar, &st) == 0)
+        g_assert_cmpint (st.st_size, ==, 0);
+    }
+}
+
+char *
+test_util_create_closed (const char *dir,
+                         const char *basename)
+{
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ws = paraat_workspace_create (path, "Voorbeeld B.V.", "Anna de Boer", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ws);
+  paraat_workspace_close (ws);
+  return g_steal_pointer (&path);
+}
+
+static void
+write_allowed_func (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  sqlite3_result_int (context, 1);
+}
+
+TestDb *
+test_util_raw_open (const char *path,
+                    gboolean    read_only,
+                    gboolean    guard)
+{
+  sqlite3 *db = NULL;
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2 (path, &db, flags, NULL);
+
+  if (rc != SQLITE_OK)
+    g_error ("Cannot open %s: %s", path, sqlite3_errmsg (db));
+  sqlite3_busy_timeout (db, 2000);
+  if (guard)
+    sqlite3_create_function (db, "paraat_write_allowed", 0, SQLITE_UTF8, NULL,
+                             write_allowed_func, NULL, NULL);
+  return db;
+}
+
+gboolean
+test_util_raw_try_exec (sqlite3     *db,
+                        const char  *sql,
+                        char       **message)
+{
+  char *errmsg = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &errmsg);
+
+  if (message != NULL)
+    *message = g_strdup (errmsg);
+  sqlite3_free (errmsg);
+  return rc == SQLITE_OK;
+}
+
+void
+test_util_raw_exec (sqlite3    *db,
+                    const char *sql)
+{
+  g_autofree char *message = NULL;
+
+  if (!test_util_raw_try_exec (db, sql, &message))
+    g_error ("SQL failed: %s\n%s", message, sql);
+}
+
+static sqlite3_stmt *
+raw_query (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("SQL failed: %s\n%s", sqlite3_errmsg (db), sql);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("SQL returned no row: %s\n%s", sqlite3_errmsg (db), sql);
+  return stmt;
+}
+
+gint64
+test_util_raw_int (sqlite3    *db,
+                   const char *sql)
+{
+  sqlite3_stmt *stmt = raw_query (db, sql);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+char *
+test_util_raw_text (sqlite3    *db,
+                    const char *sql)
+{
+  sqlite3_stmt *stmt = raw_query (db, sql);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* SQLite's JSON functions parse JSON for us; GLib has no JSON parser. */
+static sqlite3_stmt *
+json_query (sqlite3    *db,
+            const char *json,
+            const char *path)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT json_valid(?1), json_extract(?1, ?2)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (sqlite3_column_int (stmt, 0) != 1)
+    g_error ("Not valid JSON: %s", json);
+  return stmt;
+}
+
+char *
+test_util_json_text (const char *json,
+                     const char *path)
+{
+  g_autoptr(TestDb) db = test_util_raw_open (":memory:", FALSE, FALSE);
+  sqlite3_stmt *stmt = json_query (db, json, path);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gint64
+test_util_json_int (const char *json,
+                    const char *path)
+{
+  g_autoptr(TestDb) db = test_util_raw_open (":memory:", FALSE, FALSE);
+  sqlite3_stmt *stmt = json_query (db, json, path);
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_column_type (stmt, 1), ==, SQLITE_INTEGER);
+  value = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gint64
+test_util_trail_count (const char *path)
+{
+  g_autoptr(TestDb) db = test_util_raw_open (path, TRUE, FALSE);
+
+  return test_util_raw_int (db, "SELECT count(*) FROM trail");
+}
+
+void
+test_util_tamper_trail_label (const char *path,
+                              gint64      seq,
+                              const char *label)
+{
+  g_autoptr(TestDb) db = test_util_raw_open (path, FALSE, FALSE);
+  g_autofree char *trigger = test_util_raw_text (db,
+                                                 "SELECT sql FROM sqlite_schema WHERE name ="
+                                                 " 'trail_append_only_update'");
+  char *update = sqlite3_mprintf ("UPDATE trail SET object_label = %Q WHERE seq = %lld",
+                                  label, (long long) seq);
+
+  test_util_raw_exec (db, "DROP TRIGGER trail_append_only_update");
+  test_util_raw_exec (db, update);
+  sqlite3_free (update);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  test_util_raw_exec (db, trigger);
+}
+
+void
+test_util_assert_no_problems (GPtrArray *problems)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (problems);
+  if (problems->len == 0)
+    return;
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "\n  %s", (const char *) g_ptr_array_index (problems, i));
+  g_error ("paraat_check_file reported %u problem(s):%s", problems->len, text->str);
+}
