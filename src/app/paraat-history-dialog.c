@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "paraat-history-dialog.h"
@@ -77,7 +78,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   ParaatTrailEntry *entry = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   g_autofree char *time = paraat_trail_entry_format_time (entry);
-  g_autofree char *meta = g_strdup_printf (_("%s · %s · entry %" G_GINT64_FORMAT), time,
+  g_autofree char *meta = g_strdup_printf (_("%s · %s · entry %" PRId64), time,
                                            paraat_trail_entry_get_actor_name (entry),
                                            paraat_trail_entry_get_seq (entry));
   g_autofree char *changes = paraat_trail_entry_describe_changes (entry);

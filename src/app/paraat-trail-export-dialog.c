@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "paraat-trail-export-dialog.h"
@@ -88,7 +89,7 @@ paraat_trail_export_dialog_run (GtkWindow         *parent,
   request->format = format;
 
   if (object_type != NULL)
-    name = g_strdup_printf (_("history-%s-%" G_GINT64_FORMAT ".%s"), object_type, object_id,
+    name = g_strdup_printf (_("history-%s-%" PRId64 ".%s"), object_type, object_id,
                             extension);
   else
     name = g_strdup_printf (_("audit-trail.%s"), extension);

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "paraat-history-dialog.h"
@@ -135,8 +136,8 @@ update_count (ParaatTrailPage *self)
   if ((gint64) n == total)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u entry", "%'u entries", n), n);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'" G_GINT64_FORMAT " entry",
-                                         "%'u of %'" G_GINT64_FORMAT " entries", total),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'" PRId64 " entry",
+                                         "%'u of %'" PRId64 " entries", total),
                             n, total);
   gtk_label_set_label (self->count_label, text);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");

@@ -108,6 +108,27 @@ remember_actor (ParaatWindow    *self,
   g_settings_set_value (settings, "remembered-actors", g_variant_builder_end (&builder));
 }
 
+/* For the start-up benchmark: report when the first frame with the workspace is drawn. */
+static void
+on_benchmark_after_paint_cb (GdkFrameClock *clock,
+                             ParaatWindow  *self)
+{
+  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_benchmark_after_paint_cb, self);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+watch_first_frame (ParaatWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || g_getenv ("PARAAT_BENCHMARK_FIRST_FRAME") == NULL)
+    return;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_benchmark_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 show_workspace (ParaatWindow *self)
 {
@@ -120,6 +141,7 @@ show_workspace (ParaatWindow *self)
   gtk_spinner_stop (self->loading_spinner);
   gtk_stack_set_visible_child_name (self->stack, "workspace");
   gtk_window_set_title (GTK_WINDOW (self), paraat_workspace_get_organisation (self->workspace));
+  watch_first_frame (self);
 }
 
 static char *

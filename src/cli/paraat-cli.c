@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
@@ -231,13 +232,13 @@ cmd_verify (int    argc,
 
   if (report.problem == NULL)
     {
-      g_print (_("OK: %" G_GINT64_FORMAT " entries, head hash %s\n"), report.n_entries,
+      g_print (_("OK: %" PRId64 " entries, head hash %s\n"), report.n_entries,
                report.head_hash);
       status = EXIT_OK;
     }
   else
     {
-      g_printerr (_("BROKEN at entry %" G_GINT64_FORMAT ": %s\n"), report.first_bad_seq,
+      g_printerr (_("BROKEN at entry %" PRId64 ": %s\n"), report.first_bad_seq,
                   report.problem);
       status = EXIT_PROBLEMS;
     }

@@ -1,6 +1,7 @@
 /* paraat-trail.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -93,8 +94,8 @@ check_row (sqlite3_stmt      *stmt,
   if (f.seq > expected_seq)
     {
       report->first_bad_seq = expected_seq;
-      report->problem = g_strdup_printf (_("Entry %" G_GINT64_FORMAT " is missing: the trail "
-                                           "jumps to entry %" G_GINT64_FORMAT ". An entry was "
+      report->problem = g_strdup_printf (_("Entry %" PRId64 " is missing: the trail "
+                                           "jumps to entry %" PRId64 ". An entry was "
                                            "removed."), expected_seq, f.seq);
       return FALSE;
     }
@@ -102,7 +103,7 @@ check_row (sqlite3_stmt      *stmt,
   if (g_strcmp0 (computed, stored_hash) != 0)
     {
       report->first_bad_seq = f.seq;
-      report->problem = g_strdup_printf (_("Entry %" G_GINT64_FORMAT " was altered: its content "
+      report->problem = g_strdup_printf (_("Entry %" PRId64 " was altered: its content "
                                            "no longer matches its hash."), f.seq);
       return FALSE;
     }
@@ -110,7 +111,7 @@ check_row (sqlite3_stmt      *stmt,
   if (g_strcmp0 (f.prev_hash, expected_prev) != 0)
     {
       report->first_bad_seq = f.seq;
-      report->problem = g_strdup_printf (_("Entry %" G_GINT64_FORMAT " does not follow the "
+      report->problem = g_strdup_printf (_("Entry %" PRId64 " does not follow the "
                                            "entry before it. An entry was removed or "
                                            "inserted."), f.seq);
       return FALSE;
