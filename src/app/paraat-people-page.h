@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ParaatPeoplePage, paraat_people_page, PARAAT, PEOPLE_PAGE, AdwBin)
 
-void paraat_people_page_set_workspace (ParaatPeoplePage *self,
-                                       ParaatWorkspace  *workspace);
+void        paraat_people_page_set_workspace (ParaatPeoplePage *self,
+                                              ParaatWorkspace  *workspace);
+GListModel *paraat_people_page_get_model     (ParaatPeoplePage *self);
 
 G_END_DECLS

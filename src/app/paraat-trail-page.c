@@ -56,9 +56,9 @@ column_text (ParaatTrailEntry *entry,
     case COLUMN_CHANGES:
       {
         g_autofree char *changes = paraat_trail_entry_describe_changes (entry);
+        g_auto(GStrv) lines = g_strsplit (changes, "\n", -1);
         /* One line in the table; the History window shows every line. */
-        g_strdelimit (changes, "\n", ';');
-        return g_steal_pointer (&changes);
+        return g_strjoinv ("; ", lines);
       }
     default: return g_strdup ("");
     }
@@ -230,12 +230,47 @@ disconnect_workspace (ParaatTrailPage *self)
   g_clear_object (&self->model);
 }
 
+static gboolean
+filters_active (ParaatTrailPage *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
+         gtk_drop_down_get_selected (self->person_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->type_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->period_dropdown) > 0;
+}
+
+/* The model and the person filter are built only once the page is shown: a workspace
+ * that opens on another page need not wait for them. */
+static void
+ensure_model (ParaatTrailPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->workspace == NULL || self->model != NULL)
+    return;
+
+  self->model = paraat_trail_model_new (self->workspace);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  self->people_changed_id =
+    g_signal_connect_object (paraat_workspace_get_people (self->workspace), "items-changed",
+                             G_CALLBACK (reload_people), self, G_CONNECT_SWAPPED);
+  reload_people (self);
+
+  /* Filter before the view sees the model, so it lays out the rows only once. */
+  if (filters_active (self))
+    apply_filter (self);
+  else
+    update_count (self);
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
+
 void
 paraat_trail_page_set_workspace (ParaatTrailPage *self,
                                  ParaatWorkspace *workspace)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
-
   g_return_if_fail (PARAAT_IS_TRAIL_PAGE (self));
 
   if (workspace == self->workspace)
@@ -247,24 +282,16 @@ paraat_trail_page_set_workspace (ParaatTrailPage *self,
     return;
 
   self->workspace = g_object_ref (workspace);
-  self->model = paraat_trail_model_new (workspace);
-  self->people_changed_id =
-    g_signal_connect_object (paraat_workspace_get_people (workspace), "items-changed",
-                             G_CALLBACK (reload_people), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self,
-                           G_CONNECT_SWAPPED);
-  reload_people (self);
-
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  apply_filter (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_model (self);
 }
 
 GListModel *
 paraat_trail_page_get_model (ParaatTrailPage *self)
 {
   g_return_val_if_fail (PARAAT_IS_TRAIL_PAGE (self), NULL);
+
+  ensure_model (self);
   return G_LIST_MODEL (self->model);
 }
 
@@ -274,6 +301,7 @@ paraat_trail_page_set_search (ParaatTrailPage *self,
 {
   g_return_if_fail (PARAAT_IS_TRAIL_PAGE (self));
 
+  ensure_model (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   apply_filter (self);
 }
@@ -348,4 +376,5 @@ paraat_trail_page_init (ParaatTrailPage *self)
   g_signal_connect_swapped (self->period_dropdown, "notify::selected",
                             G_CALLBACK (apply_filter), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (ensure_model), NULL);
 }

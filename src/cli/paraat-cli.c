@@ -400,7 +400,9 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PARAAT_LOCALEDIR lets an uninstalled build find its own translations. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PARAAT_LOCALEDIR") ? g_getenv ("PARAAT_LOCALEDIR")
+                                                                 : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -260,7 +260,17 @@ paraat_trail_model_set_filter (ParaatTrailModel         *self,
   g_array_unref (self->seqs);
   self->seqs = g_steal_pointer (&seqs);
   g_hash_table_remove_all (self->pages);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->seqs->len);
+  /* Two steps: list views try to match every added item against removed rows to reuse
+   * their widgets, which reads each of them; a pure insertion lets them skip that. */
+  if (removed > 0)
+    {
+      g_autoptr(GArray) added = self->seqs;
+      self->seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+      g_array_unref (self->seqs);
+      self->seqs = g_steal_pointer (&added);
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->seqs->len);
   return TRUE;
 }
 
