@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <libxml/parser.h>
 #include <sys/wait.h>
 
 #include "paraat-check.h"
@@ -313,6 +314,163 @@ test_generate (TestDir       *fixture,
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 }
 
+static char *
+verified_head_hash (const char *path)
+{
+  g_autoptr(CliResult) result = run_cli ("verify", path, NULL);
+  const char *head;
+
+  g_assert_cmpint (result->status, ==, 0);
+  head = strstr (result->out, "head hash ");
+  g_assert_nonnull (head);
+  return g_strndup (head + strlen ("head hash "), 64);
+}
+
+static gint64
+add_formula_person (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatWorkspace) ws = paraat_workspace_open (path, &error);
+  ParaatPerson *first;
+  gint64 id;
+
+  g_assert_no_error (error);
+  first = g_list_model_get_item (paraat_workspace_get_people (ws), 0);
+  g_assert_true (paraat_workspace_set_actor (ws, paraat_person_get_id (first), &error));
+  g_object_unref (first);
+  id = paraat_workspace_add_person (ws, "=HYPERLINK(\"http://x.example\")", "-1+1", "",
+                                    &error);
+  g_assert_no_error (error);
+  paraat_workspace_close (ws);
+  return id;
+}
+
+static guint
+count_entries (xmlNode *root)
+{
+  guint n = 0;
+
+  for (xmlNode *node = root->children; node; node = node->next)
+    if (node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST "entry"))
+      n++;
+  return n;
+}
+
+static void
+test_trail_export (TestDir       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "demo.paraat");
+  g_autofree char *csv = test_dir_path (fixture, "trail.csv");
+  g_autofree char *xml = test_dir_path (fixture, "trail.xml");
+  g_autofree char *item_xml = test_dir_path (fixture, "person.xml");
+  g_autofree char *head = NULL;
+  g_autofree char *id_arg = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *verifier_out = NULL;
+  g_autofree char *expected = NULL;
+  gint64 n_entries, id;
+
+  {
+    g_autoptr(CliResult) demo = run_cli ("demo", path, NULL);
+    g_assert_cmpint (demo->status, ==, 0);
+  }
+  id = add_formula_person (path);
+  n_entries = test_util_trail_count (path);
+  head = verified_head_hash (path);
+
+  /* CSV: every entry with its hashes; cells a spreadsheet would run are neutralised. */
+  {
+    g_autoptr(CliResult) result = run_cli ("trail", path, "-o", csv, NULL);
+    const char *argv[] = { g_getenv ("PARAAT_PYTHON"), g_getenv ("PARAAT_VERIFY_SCRIPT"), csv,
+                           NULL };
+    g_auto(GStrv) lines = NULL;
+    int status = 0;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    lines = g_strsplit (contents, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, n_entries + 2);
+    g_assert_nonnull (strstr (contents, "\"'=HYPERLINK(\"\"http://x.example\"\")\""));
+    g_assert_null (strstr (contents, ",\"=HYPERLINK"));
+
+    /* An auditor's own script recomputes the same chain from the export. */
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &verifier_out, NULL, &status, &error));
+    g_assert_no_error (error);
+    expected = g_strdup_printf ("OK: %" G_GINT64_FORMAT " entries, head hash %s\n",
+                                n_entries, head);
+    g_assert_cmpstr (verifier_out, ==, expected);
+  }
+
+  /* XML: the chain's head hash and state, and every entry. */
+  {
+    g_autoptr(CliResult) result = run_cli ("trail", path, "--format", "xml", "-o", xml, NULL);
+    xmlDoc *doc;
+    xmlNode *root;
+    xmlChar *attr;
+
+    g_assert_cmpint (result->status, ==, 0);
+    doc = xmlReadFile (xml, NULL, XML_PARSE_NONET);
+    g_assert_nonnull (doc);
+    root = xmlDocGetRootElement (doc);
+    g_assert_cmpstr ((const char *) root->name, ==, "audit-trail");
+    attr = xmlGetProp (root, BAD_CAST "head-hash");
+    g_assert_cmpstr ((const char *) attr, ==, head);
+    xmlFree (attr);
+    attr = xmlGetProp (root, BAD_CAST "chain-intact");
+    g_assert_cmpstr ((const char *) attr, ==, "true");
+    xmlFree (attr);
+    g_assert_cmpuint (count_entries (root), ==, n_entries);
+    xmlFreeDoc (doc);
+  }
+
+  /* One item's history: only its entries. */
+  {
+    g_autoptr(CliResult) result = NULL;
+    xmlDoc *doc;
+
+    id_arg = g_strdup_printf ("person:%" G_GINT64_FORMAT, id);
+    result = run_cli ("trail", path, "--format", "xml", "--item", id_arg, "-o", item_xml, NULL);
+    g_assert_cmpint (result->status, ==, 0);
+    doc = xmlReadFile (item_xml, NULL, XML_PARSE_NONET);
+    g_assert_nonnull (doc);
+    g_assert_cmpuint (count_entries (xmlDocGetRootElement (doc)), ==, 1);
+    xmlFreeDoc (doc);
+  }
+}
+
+static void
+test_trail_export_refusals (TestDir       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = create_with_cli (fixture, "org.paraat");
+  g_autofree char *out = test_dir_path (fixture, "out.csv");
+  g_autofree char *nowhere = test_dir_path (fixture, "no-such-folder/out.csv");
+  const char * const bad[][6] = {
+    { "trail", path, "--format", "pdf", "-o", out },
+    { "trail", path, "--item", "person", "-o", out },
+    { "trail", path, "--item", "person:x", "-o", out },
+    { "trail", path, "--format", "csv", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(CliResult) result = run_cli (bad[i][0], bad[i][1], bad[i][2], bad[i][3],
+                                             bad[i][4], bad[i][5], NULL);
+      g_assert_cmpint (result->status, ==, 2);
+      g_assert_cmpstr (result->err, !=, "");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    g_autoptr(CliResult) result = run_cli ("trail", path, "-o", nowhere, NULL);
+    g_assert_cmpint (result->status, ==, 2);
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -329,6 +487,8 @@ main (int    argc,
   ADD ("/cli/verify", test_verify);
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/generate", test_generate);
+  ADD ("/cli/trail-export", test_trail_export);
+  ADD ("/cli/trail-export-refusals", test_trail_export_refusals);
 
 #undef ADD
 
