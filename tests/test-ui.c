@@ -255,6 +255,19 @@ test_open_and_navigate (TestDir       *fixture,
   paraat_trail_page_set_search (trail, "no such text anywhere");
   g_assert_cmpuint (g_list_model_get_n_items (paraat_trail_page_get_model (trail)), ==, 0);
 
+  paraat_trail_page_set_search (trail, "");
+  {
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+    g_autoptr(GDateTime) last_week = g_date_time_add_days (today, -7);
+
+    paraat_trail_page_set_range (trail, last_week, today);
+    g_assert_cmpuint (g_list_model_get_n_items (paraat_trail_page_get_model (trail)), ==,
+                      test_util_trail_count (path));
+    paraat_trail_page_set_range (trail, tomorrow, tomorrow);
+    g_assert_cmpuint (g_list_model_get_n_items (paraat_trail_page_get_model (trail)), ==, 0);
+  }
+
   /* The verification in the background finds the demo's trail intact. */
   spin (300);
   g_assert_null (paraat_workspace_view_get_trail_warning (view));

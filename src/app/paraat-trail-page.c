@@ -20,6 +20,12 @@ struct _ParaatTrailPage
   GtkDropDown      *person_dropdown;
   GtkDropDown      *type_dropdown;
   GtkDropDown      *period_dropdown;
+  GtkRevealer      *range_revealer;
+  GtkMenuButton    *from_button;
+  GtkMenuButton    *to_button;
+  GtkCalendar      *from_calendar;
+  GtkCalendar      *to_calendar;
+  GtkLabel         *range_error;
   GtkLabel         *count_label;
   GtkStack         *stack;
   GtkColumnView    *column_view;
@@ -105,25 +111,64 @@ add_column (ParaatTrailPage *self,
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
+enum {
+  PERIOD_ANY,
+  PERIOD_TODAY,
+  PERIOD_WEEK,
+  PERIOD_MONTH,
+  PERIOD_YEAR,
+  PERIOD_CUSTOM,
+};
+
 static gint64
-period_start_ms (guint period)
+local_midnight_ms (GDateTime *day,
+                   int        add_days)
+{
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (day),
+                                                         g_date_time_get_month (day),
+                                                         g_date_time_get_day_of_month (day),
+                                                         0, 0, 0);
+  g_autoptr(GDateTime) shifted = g_date_time_add_days (midnight, add_days);
+
+  return g_date_time_to_unix (shifted) * 1000;
+}
+
+/* Fills in the period's bounds; FALSE when a custom range ends before it starts. */
+static gboolean
+period_bounds (ParaatTrailPage   *self,
+               ParaatTrailFilter *filter)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
-                                                      g_date_time_get_month (now),
-                                                      g_date_time_get_day_of_month (now),
-                                                      0, 0, 0);
-  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
 
-  switch (period)
+  switch (gtk_drop_down_get_selected (self->period_dropdown))
     {
-    case 1: start = g_date_time_ref (today); break;
-    case 2: start = g_date_time_add_days (today, -6); break;
-    case 3: start = g_date_time_add_days (today, -29); break;
-    case 4: start = g_date_time_add_months (today, -12); break;
-    default: return 0;
+    case PERIOD_TODAY: filter->from_ms = local_midnight_ms (now, 0); break;
+    case PERIOD_WEEK: filter->from_ms = local_midnight_ms (now, -6); break;
+    case PERIOD_MONTH: filter->from_ms = local_midnight_ms (now, -29); break;
+    case PERIOD_YEAR: filter->from_ms = local_midnight_ms (now, -365); break;
+    case PERIOD_CUSTOM:
+      from = gtk_calendar_get_date (self->from_calendar);
+      to = gtk_calendar_get_date (self->to_calendar);
+      filter->from_ms = local_midnight_ms (from, 0);
+      filter->to_ms = local_midnight_ms (to, 1);
+      return filter->from_ms < filter->to_ms;
+    default: break;
     }
-  return g_date_time_to_unix (start) * 1000;
+  return TRUE;
+}
+
+static void
+update_range_labels (ParaatTrailPage *self)
+{
+  g_autoptr(GDateTime) from = gtk_calendar_get_date (self->from_calendar);
+  g_autoptr(GDateTime) to = gtk_calendar_get_date (self->to_calendar);
+  g_autofree char *from_text = g_date_time_format (from, "%x");
+  g_autofree char *to_text = g_date_time_format (to, "%x");
+
+  gtk_menu_button_set_label (self->from_button, from_text);
+  gtk_menu_button_set_label (self->to_button, to_text);
 }
 
 static void
@@ -151,6 +196,7 @@ apply_filter (ParaatTrailPage *self)
   guint person = gtk_drop_down_get_selected (self->person_dropdown);
   guint type = gtk_drop_down_get_selected (self->type_dropdown);
   g_autoptr(GError) error = NULL;
+  gboolean valid_range;
 
   if (self->model == NULL)
     return;
@@ -159,7 +205,16 @@ apply_filter (ParaatTrailPage *self)
     filter.actor_id = g_array_index (self->person_ids, gint64, person - 1);
   if (type != GTK_INVALID_LIST_POSITION && type > 0 && type <= g_strv_length ((GStrv) types))
     filter.object_type = types[type - 1];
-  filter.from_ms = period_start_ms (gtk_drop_down_get_selected (self->period_dropdown));
+
+  gtk_revealer_set_reveal_child (self->range_revealer,
+                                 gtk_drop_down_get_selected (self->period_dropdown) ==
+                                 PERIOD_CUSTOM);
+  update_range_labels (self);
+  valid_range = period_bounds (self, &filter);
+  gtk_widget_set_visible (GTK_WIDGET (self->range_error), !valid_range);
+  if (!valid_range)
+    return;
+
   filter.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (!paraat_trail_model_set_filter (self->model, &filter, &error))
@@ -320,6 +375,21 @@ export_action (GtkWidget  *widget,
                                     NULL, -1, format);
 }
 
+/* Shows only entries made between FROM and TO, both days included. */
+void
+paraat_trail_page_set_range (ParaatTrailPage *self,
+                             GDateTime       *from,
+                             GDateTime       *to)
+{
+  g_return_if_fail (PARAAT_IS_TRAIL_PAGE (self));
+
+  ensure_model (self);
+  gtk_calendar_select_day (self->from_calendar, from);
+  gtk_calendar_select_day (self->to_calendar, to);
+  gtk_drop_down_set_selected (self->period_dropdown, PERIOD_CUSTOM);
+  apply_filter (self);
+}
+
 static void
 paraat_trail_page_dispose (GObject *object)
 {
@@ -346,6 +416,12 @@ paraat_trail_page_class_init (ParaatTrailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, person_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, range_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, from_button);
+  gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, to_button);
+  gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, range_error);
   gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ParaatTrailPage, column_view);
@@ -359,6 +435,14 @@ paraat_trail_page_init (ParaatTrailPage *self)
 
   self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   build_type_model (self);
+
+  /* A custom range starts as the last 30 days. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) month_ago = g_date_time_add_days (now, -29);
+    gtk_calendar_select_day (self->from_calendar, month_ago);
+    update_range_labels (self);
+  }
 
   add_column (self, _("Time"), COLUMN_TIME, FALSE);
   add_column (self, _("Person"), COLUMN_PERSON, FALSE);
@@ -375,6 +459,8 @@ paraat_trail_page_init (ParaatTrailPage *self)
                             G_CALLBACK (apply_filter), self);
   g_signal_connect_swapped (self->period_dropdown, "notify::selected",
                             G_CALLBACK (apply_filter), self);
+  g_signal_connect_swapped (self->from_calendar, "day-selected", G_CALLBACK (apply_filter), self);
+  g_signal_connect_swapped (self->to_calendar, "day-selected", G_CALLBACK (apply_filter), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (ensure_model), NULL);
 }

@@ -18,5 +18,8 @@ void        paraat_trail_page_set_workspace (ParaatTrailPage *self,
 GListModel *paraat_trail_page_get_model     (ParaatTrailPage *self);
 void        paraat_trail_page_set_search    (ParaatTrailPage *self,
                                              const char      *text);
+void        paraat_trail_page_set_range     (ParaatTrailPage *self,
+                                             GDateTime       *from,
+                                             GDateTime       *to);
 
 G_END_DECLS
