@@ -70,12 +70,18 @@ column_text (ParaatTrailEntry *entry,
     }
 }
 
+/* Minimum widths in characters: below them the table scrolls sideways instead of
+ * shrinking every cell to an ellipsis on a narrow window. */
+static const int column_chars[] = { 16, 12, 8, 14, 10, 24 };
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item)
+                  GtkListItem              *item,
+                  gpointer                  column)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
+  gtk_label_set_width_chars (GTK_LABEL (label), column_chars[GPOINTER_TO_INT (column)]);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
@@ -103,7 +109,7 @@ add_column (ParaatTrailPage *self,
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
   gtk_column_view_column_set_expand (view_column, expand);
