@@ -8,7 +8,11 @@
 #include "paraat-application.h"
 #include "paraat-demo.h"
 #include "paraat-history-dialog.h"
+#include "paraat-frameworks-dialog.h"
 #include "paraat-people-page.h"
+#include "paraat-register-page.h"
+#include "paraat-requirement.h"
+#include "paraat-requirement-dialog.h"
 #include "paraat-person-dialog.h"
 #include "paraat-trail-page.h"
 #include "paraat-window.h"
@@ -57,6 +61,23 @@ find_descendant (GtkWidget *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_styled (GtkWidget  *root,
+             const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_styled (child, css_class);
       if (found != NULL)
         return found;
     }
@@ -240,7 +261,7 @@ test_open_and_navigate (TestDir       *fixture,
 
   g_assert_cmpstr (paraat_person_get_name (paraat_workspace_get_actor (ws)), ==, "Eva Smit");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Tulpwerk Software B.V.");
-  g_assert_cmpstr (paraat_workspace_view_get_page (view), ==, "people");
+  g_assert_true (g_str_has_prefix (paraat_workspace_view_get_page (view), "register-"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "workspace.show-page", "s",
                                              "trail"));
@@ -332,6 +353,8 @@ test_history_two_clicks (TestDir       *fixture,
   GListModel *entries;
 
   /* Search narrows the directory to one person; click that row's History button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "workspace.show-page", "s",
+                                             "people"));
   gtk_editable_set_text (GTK_EDITABLE (search), "Joost");
   wait_until (model_has_one_item, shown);
   spin (100);
@@ -396,6 +419,126 @@ test_bad_file_message (TestDir       *fixture,
   close_all_windows ();
 }
 
+static ParaatRegisterPage *
+show_register (ParaatWorkspaceView *view,
+               int                  index)
+{
+  GtkStack *pages = GTK_STACK (find_descendant (GTK_WIDGET (view), GTK_TYPE_STACK));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "workspace.show-index", "i",
+                                             index));
+  return PARAAT_REGISTER_PAGE (gtk_stack_get_visible_child (pages));
+}
+
+static guint
+count_requirements (GListModel *rows)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      n += PARAAT_IS_REQUIREMENT (row);
+    }
+  return n;
+}
+
+static void
+test_register_edit (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = open_as (path, "Marloes Jansen");
+  ParaatWorkspace *ws = paraat_window_get_workspace (window);
+  ParaatWorkspaceView *view = get_view (window);
+  ParaatRegisterPage *iso = show_register (view, 0);
+  GListModel *rows = paraat_register_page_get_requirements (iso);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatRequirement) saved = NULL;
+  GtkWindow *dialog;
+  GtkWidget *toggle;
+  guint position = G_MAXUINT;
+
+  g_assert_cmpuint (count_requirements (rows), >, 93);
+
+  /* Search finds one control; its row opens the requirement. */
+  paraat_register_page_set_search (iso, "A.7.1");
+  g_assert_cmpuint (count_requirements (rows), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && position == G_MAXUINT; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      if (PARAAT_IS_REQUIREMENT (row) &&
+          g_str_equal (paraat_requirement_get_key (PARAAT_REQUIREMENT (row)), "A.7.1"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_signal_emit_by_name (find_styled (GTK_WIDGET (iso), "paraat-register"), "activate", position);
+  dialog = wait_for_toplevel (PARAAT_TYPE_REQUIREMENT_DIALOG);
+
+  /* Not applicable without a justification is refused at the form. */
+  toggle = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH);
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "requirement.save", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  set_entry (GTK_WIDGET (dialog), "Justification for not applying",
+             "All staff work remotely; no offices");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "requirement.save", NULL);
+  wait_until (toplevel_gone, GSIZE_TO_POINTER (PARAAT_TYPE_REQUIREMENT_DIALOG));
+
+  saved = paraat_workspace_find_requirement (ws, "iso27001-2022", "A.7.1", &error);
+  g_assert_no_error (error);
+  g_assert_false (paraat_requirement_get_applicable (saved));
+  g_assert_cmpstr (paraat_requirement_get_justification (saved), ==,
+                   "All staff work remotely; no offices");
+  close_all_windows ();
+}
+
+static gboolean
+import_finished (gpointer dialog)
+{
+  return !paraat_frameworks_dialog_is_busy (dialog);
+}
+
+static void
+test_import_framework (TestDir       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  g_autofree char *oscal = g_test_build_filename (G_TEST_DIST, "catalogs",
+                                                  "nist-800-53-rev5-privacy-baseline-catalog.xml",
+                                                  NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.xml", NULL);
+  ParaatWindow *window = open_as (path, "Marloes Jansen");
+  ParaatWorkspace *ws = paraat_window_get_workspace (window);
+  GListModel *frameworks = paraat_workspace_get_frameworks (ws);
+  guint before = g_list_model_get_n_items (frameworks);
+  ParaatFrameworksDialog *dialog;
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+
+  gtk_widget_activate_action (GTK_WIDGET (get_view (window)), "workspace.frameworks", NULL);
+  dialog = PARAAT_FRAMEWORKS_DIALOG (wait_for_toplevel (PARAAT_TYPE_FRAMEWORKS_DIALOG));
+
+  /* A broken catalog is refused with its line and column, and imports nothing. */
+  test_util_write_file (bad, "<catalog>\n  <oops>\n</catalog>\n", 29);
+  paraat_frameworks_dialog_import (dialog, bad_file);
+  wait_until (import_finished, dialog);
+  g_assert_nonnull (paraat_frameworks_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (paraat_frameworks_dialog_get_error (dialog), "3"));
+  g_assert_cmpuint (g_list_model_get_n_items (frameworks), ==, before);
+
+  /* A real OSCAL catalog imports and gets its own register. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (oscal);
+
+    paraat_frameworks_dialog_import (dialog, file);
+    wait_until (import_finished, dialog);
+    g_assert_null (paraat_frameworks_dialog_get_error (dialog));
+    g_assert_cmpuint (g_list_model_get_n_items (frameworks), ==, before + 1);
+  }
+  close_all_windows ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -428,6 +571,10 @@ main (int    argc,
   g_test_add ("/ui/tampered-trail-warns", TestDir, NULL, test_dir_setup,
               test_tampered_trail_warns, test_dir_teardown);
   g_test_add ("/ui/bad-file-message", TestDir, NULL, test_dir_setup, test_bad_file_message,
+              test_dir_teardown);
+  g_test_add ("/ui/register-edit", TestDir, NULL, test_dir_setup, test_register_edit,
+              test_dir_teardown);
+  g_test_add ("/ui/import-framework", TestDir, NULL, test_dir_setup, test_import_framework,
               test_dir_teardown);
 
   status = g_test_run ();

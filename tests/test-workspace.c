@@ -976,6 +976,11 @@ test_migration (TestDir       *fixture,
     test_util_raw_exec (raw, "DROP INDEX trail_actor;"
                              "DROP INDEX trail_object;"
                              "DROP INDEX trail_time;"
+                             "DROP TABLE requirement_link;"
+                             "DROP TABLE requirement;"
+                             "DROP TABLE requirement_group;"
+                             "DROP TABLE framework_level;"
+                             "DROP TABLE framework;"
                              "PRAGMA user_version = 1;");
   }
   entries_before = test_util_trail_count (path);
@@ -1004,9 +1009,12 @@ test_migration (TestDir       *fixture,
     g_assert_cmpint (test_util_raw_int (raw, index_sql), ==, 3);
     g_assert_cmpint (test_util_raw_int (raw, "PRAGMA user_version"), ==,
                      PARAAT_SCHEMA_VERSION);
+    /* Two upgrade steps, the second bringing the bundled frameworks, each in the trail. */
     action = test_util_raw_text (raw, "SELECT action FROM trail ORDER BY seq DESC LIMIT 1");
-    g_assert_cmpstr (action, ==, "migrate");
-    details = test_util_raw_text (raw, "SELECT details FROM trail ORDER BY seq DESC LIMIT 1");
+    g_assert_cmpstr (action, ==, "import");
+    g_assert_cmpint (test_util_raw_int (raw, "SELECT count(*) FROM framework"), ==, 2);
+    details = test_util_raw_text (raw, "SELECT details FROM trail WHERE action = 'migrate'"
+                                       " ORDER BY seq DESC LIMIT 1 OFFSET 1");
     field = test_util_json_text (details, "$[0].field");
     before = test_util_json_text (details, "$[0].before");
     after = test_util_json_text (details, "$[0].after");
@@ -1033,7 +1041,7 @@ test_migration (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_null (report.problem);
   g_assert_cmpint (report.first_bad_seq, ==, 0);
-  g_assert_cmpint (report.n_entries, ==, entries_before + 1);
+  g_assert_cmpint (report.n_entries, ==, entries_before + 4);
   paraat_trail_report_clear (&report);
 
   /* Opening again migrates nothing more. */
@@ -1041,7 +1049,7 @@ test_migration (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_null (paraat_workspace_get_backup_path (ws));
   g_clear_object (&ws);
-  g_assert_cmpint (test_util_trail_count (path), ==, entries_before + 1);
+  g_assert_cmpint (test_util_trail_count (path), ==, entries_before + 4);
 }
 
 int

@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "paraat-check.h"
+#include "paraat-framework.h"
+#include "paraat-frameworks-dialog.h"
 #include "paraat-people-page.h"
+#include "paraat-register-page.h"
 #include "paraat-settings-dialog.h"
 #include "paraat-trail-page.h"
 #include "paraat-workspace-view.h"
@@ -33,6 +36,7 @@ struct _ParaatWorkspaceView
   ParaatWorkspace *workspace;
   GCancellable    *verify_cancellable;
   GSignalGroup    *workspace_signals;
+  GSignalGroup    *framework_signals;
 };
 
 G_DEFINE_FINAL_TYPE (ParaatWorkspaceView, paraat_workspace_view, ADW_TYPE_BIN)
@@ -46,6 +50,7 @@ create_sidebar_row (GtkStackPage *page)
 
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -55,16 +60,61 @@ create_sidebar_row (GtkStackPage *page)
 }
 
 static void
-build_sidebar (ParaatWorkspaceView *self)
+append_sidebar_row (ParaatWorkspaceView *self,
+                    const char          *name)
 {
-  g_autoptr(GtkSelectionModel) model = gtk_stack_get_pages (self->pages);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  GtkWidget *child = gtk_stack_get_child_by_name (self->pages, name);
 
-  for (guint i = 0; i < n; i++)
+  gtk_list_box_append (self->sidebar_list,
+                       create_sidebar_row (gtk_stack_get_page (self->pages, child)));
+}
+
+static gboolean
+is_register_page (GtkWidget *child)
+{
+  return PARAAT_IS_REGISTER_PAGE (child);
+}
+
+/* One register page per enabled framework, listed first in the sidebar. */
+static void
+rebuild_registers (ParaatWorkspaceView *self)
+{
+  g_autofree char *visible = g_strdup (gtk_stack_get_visible_child_name (self->pages));
+  GListModel *frameworks = self->workspace ? paraat_workspace_get_frameworks (self->workspace)
+                                           : NULL;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+  GtkWidget *row;
+
+  while (child != NULL)
     {
-      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (model), i);
-      gtk_list_box_append (self->sidebar_list, create_sidebar_row (GTK_STACK_PAGE (page)));
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      if (is_register_page (child))
+        gtk_stack_remove (self->pages, child);
+      child = next;
     }
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))))
+    gtk_list_box_remove (self->sidebar_list, row);
+
+  for (guint i = 0; frameworks && i < g_list_model_get_n_items (frameworks); i++)
+    {
+      g_autoptr(ParaatFramework) framework = g_list_model_get_item (frameworks, i);
+      g_autofree char *name = NULL;
+      GtkStackPage *page;
+
+      if (!paraat_framework_get_enabled (framework))
+        continue;
+      name = g_strdup_printf ("register-%" G_GINT64_FORMAT, paraat_framework_get_id (framework));
+      page = gtk_stack_add_titled (self->pages,
+                                   GTK_WIDGET (paraat_register_page_new (self->workspace, framework)),
+                                   name, paraat_framework_get_title (framework));
+      gtk_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
+      append_sidebar_row (self, name);
+    }
+  append_sidebar_row (self, "people");
+  append_sidebar_row (self, "trail");
+
+  if (visible != NULL && gtk_stack_get_child_by_name (self->pages, visible) != NULL)
+    paraat_workspace_view_show_page (self, visible);
 }
 
 static void
@@ -193,14 +243,18 @@ paraat_workspace_view_set_workspace (ParaatWorkspaceView *self,
     return;
 
   g_signal_group_set_target (self->workspace_signals, workspace);
+  g_signal_group_set_target (self->framework_signals,
+                             workspace ? paraat_workspace_get_frameworks (workspace) : NULL);
   paraat_people_page_set_workspace (self->people_page, workspace);
   paraat_trail_page_set_workspace (self->trail_page, workspace);
   update_titles (self);
   start_verification (self);
 
+  rebuild_registers (self);
   if (workspace != NULL)
     {
-      paraat_workspace_view_show_page (self, "people");
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->sidebar_list, 0);
+      paraat_workspace_view_show_page (self, g_object_get_data (G_OBJECT (first), "page-name"));
       adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
 }
@@ -245,6 +299,32 @@ settings_action (GtkWidget  *widget,
 }
 
 static void
+frameworks_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  ParaatWorkspaceView *self = PARAAT_WORKSPACE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->workspace != NULL)
+    gtk_window_present (GTK_WINDOW (paraat_frameworks_dialog_new (GTK_WINDOW (root),
+                                                                  self->workspace)));
+}
+
+static void
+show_index_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  ParaatWorkspaceView *self = PARAAT_WORKSPACE_VIEW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list,
+                                                      g_variant_get_int32 (param));
+
+  if (row != NULL)
+    paraat_workspace_view_show_page (self, g_object_get_data (G_OBJECT (row), "page-name"));
+}
+
+static void
 paraat_workspace_view_dispose (GObject *object)
 {
   ParaatWorkspaceView *self = PARAAT_WORKSPACE_VIEW (object);
@@ -256,6 +336,7 @@ paraat_workspace_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_WORKSPACE_VIEW);
   g_clear_object (&self->workspace_signals);
+  g_clear_object (&self->framework_signals);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (paraat_workspace_view_parent_class)->dispose (object);
@@ -291,10 +372,13 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "workspace.settings", NULL, settings_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "workspace.show-page", "s", "people");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
-                                       "workspace.show-page", "s", "trail");
+  gtk_widget_class_install_action (widget_class, "workspace.frameworks", NULL,
+                                   frameworks_action);
+  gtk_widget_class_install_action (widget_class, "workspace.show-index", "i", show_index_action);
+
+  for (int i = 0; i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "workspace.show-index", "i", i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "workspace.go-back", NULL);
 }
@@ -306,7 +390,11 @@ paraat_workspace_view_init (ParaatWorkspaceView *self)
 
   g_signal_connect_object (self->sidebar_list, "row-activated",
                            G_CALLBACK (on_sidebar_row_activated_cb), self, G_CONNECT_SWAPPED);
-  build_sidebar (self);
+  rebuild_registers (self);
+
+  self->framework_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->framework_signals, "items-changed",
+                                  G_CALLBACK (rebuild_registers), self);
 
   self->workspace_signals = g_signal_group_new (PARAAT_TYPE_WORKSPACE);
   g_signal_group_connect_swapped (self->workspace_signals, "notify::organisation",

@@ -11,6 +11,7 @@
 #include "paraat-check.h"
 #include "paraat-demo.h"
 #include "paraat-error.h"
+#include "paraat-framework.h"
 #include "paraat-json.h"
 #include "paraat-trail-export.h"
 #include "paraat-workspace.h"
@@ -36,6 +37,12 @@ fail (GError *error)
 {
   g_printerr ("paraat-cli: %s\n", error->message);
   return EXIT_CANNOT;
+}
+
+static const char *
+os_user_name (void)
+{
+  return g_str_equal (g_get_real_name (), "Unknown") ? g_get_user_name () : g_get_real_name ();
 }
 
 static GOptionContext *
@@ -102,8 +109,7 @@ cmd_create (int    argc,
     }
 
   if (person == NULL)
-    person = g_strdup (g_str_equal (g_get_real_name (), "Unknown") ? g_get_user_name ()
-                                                                     : g_get_real_name ());
+    person = g_strdup (os_user_name ());
 
   ws = paraat_workspace_create (argv[1], name, person, &error);
   if (ws == NULL)
@@ -314,6 +320,108 @@ cmd_trail (int    argc,
   return EXIT_OK;
 }
 
+/* Changes made from the command line are recorded under a person from the directory. */
+static gboolean
+choose_actor (ParaatWorkspace  *ws,
+              const char       *name,
+              GError          **error)
+{
+  ParaatPerson *person = paraat_workspace_find_person_by_name (ws, name ? name : os_user_name ());
+
+  if (person == NULL)
+    {
+      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_NO_ACTOR,
+                   _("“%s” is not in the workspace’s directory. Say who is working with "
+                     "--person and a name from the directory."), name ? name : os_user_name ());
+      return FALSE;
+    }
+  return paraat_workspace_set_actor (ws, paraat_person_get_id (person), error);
+}
+
+static int
+cmd_import_catalog (int    argc,
+                    char **argv)
+{
+  g_autofree char *person = NULL;
+  GOptionEntry entries[] = {
+    { "person", 'p', 0, G_OPTION_ARG_STRING, &person,
+      N_("Who is importing (default: your real name)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE CATALOG.xml"), _("Import a framework catalog in Paraat’s format "
+                                              "or OSCAL catalog XML. A bad catalog imports "
+                                              "nothing."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(ParaatCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!parse_command (context, &argc, &argv, 2))
+    return EXIT_CANNOT;
+
+  if (!(catalog = paraat_catalog_parse_file (argv[2], &error)) ||
+      !(ws = paraat_workspace_open (argv[1], &error)) ||
+      !choose_actor (ws, person, &error) ||
+      !(id = paraat_workspace_import_catalog (ws, catalog, &error)))
+    return fail (error);
+
+  g_print (_("Imported “%s” with %u requirements.\n"),
+           paraat_framework_get_title (paraat_workspace_find_framework (ws, id)),
+           catalog->requirements->len);
+  return EXIT_OK;
+}
+
+static int
+cmd_catalogs (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("List the workspace’s frameworks with their requirement "
+                                  "counts."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new ("[");
+  GListModel *frameworks;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+  if (!(ws = paraat_workspace_open (argv[1], &error)))
+    return fail (error);
+
+  frameworks = paraat_workspace_get_frameworks (ws);
+  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
+    {
+      g_autoptr(ParaatFramework) f = g_list_model_get_item (frameworks, i);
+
+      if (json)
+        {
+          g_string_append (out, i ? ",{" : "{");
+          paraat_json_append_member (out, "key", paraat_framework_get_key (f));
+          paraat_json_append_member (out, "title", paraat_framework_get_title (f));
+          paraat_json_append_member (out, "version", paraat_framework_get_version (f));
+          paraat_json_append_member (out, "format", paraat_framework_get_format (f));
+          paraat_json_append_int (out, "bundled", paraat_framework_get_bundled (f));
+          paraat_json_append_int (out, "enabled", paraat_framework_get_enabled (f));
+          paraat_json_append_int (out, "requirements", paraat_framework_get_n_requirements (f));
+          g_string_append_c (out, '}');
+        }
+      else
+        g_print ("%-16s %5u  %s%s\n", paraat_framework_get_key (f),
+                 paraat_framework_get_n_requirements (f), paraat_framework_get_title (f),
+                 paraat_framework_get_enabled (f) ? "" : _(" (disabled)"));
+    }
+
+  if (json)
+    g_print ("%s]\n", out->str);
+  return EXIT_OK;
+}
+
 static int
 cmd_demo (int    argc,
           char **argv)
@@ -380,6 +488,10 @@ static const Command commands[] = {
   { "verify", N_("FILE"), N_("Verify the audit trail’s hash chain"), cmd_verify },
   { "trail", N_("FILE -o OUT [--format csv|xml] [--item TYPE:ID]"),
     N_("Export the audit trail or one item’s history"), cmd_trail },
+  { "import-catalog", N_("FILE CATALOG.xml [--person NAME]"),
+    N_("Import a framework catalog (Paraat format or OSCAL)"), cmd_import_catalog },
+  { "catalogs", N_("FILE [--json]"), N_("List frameworks with their requirement counts"),
+    cmd_catalogs },
   { "demo", N_("FILE"), N_("Create the demo workspace"), cmd_demo },
   { "generate", N_("FILE [--size large]"), N_("Write a big synthetic workspace"),
     cmd_generate },
@@ -390,7 +502,7 @@ print_usage (void)
 {
   g_print ("%s\n  paraat-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-9s %s\n            %s\n", commands[i].name, _(commands[i].args),
+    g_print ("  %-14s %s\n                 %s\n", commands[i].name, _(commands[i].args),
              _(commands[i].summary));
   g_print ("\n%s\n", _("Run “paraat-cli COMMAND --help” for a command’s options."));
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "paraat-db.h"
+#include "paraat-framework-private.h"
 #include "paraat-migrations.h"
 #include "paraat-txn.h"
 #include "paraat-workspace.h"
@@ -67,9 +68,78 @@ static const char migration_2[] =
   "CREATE INDEX trail_object ON trail (object_type, object_id, seq);"
   "CREATE INDEX trail_time ON trail (ts_ms);";
 
+/* Frameworks: a copy of each catalog the workspace uses, so it reads the same anywhere,
+ * and the workspace's own register data (applicability, status, owner) per requirement. */
+static const char migration_3[] =
+  "CREATE TABLE framework ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  version TEXT NOT NULL DEFAULT '',"
+  "  title_en TEXT,"
+  "  title_nl TEXT,"
+  "  source TEXT NOT NULL DEFAULT '',"
+  "  format TEXT NOT NULL,"
+  "  bundled INTEGER NOT NULL DEFAULT 0,"
+  "  enabled INTEGER NOT NULL DEFAULT 1,"
+  "  imported_ms INTEGER NOT NULL);"
+  "CREATE TABLE framework_level ("
+  "  framework_id INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,"
+  "  group_key TEXT NOT NULL DEFAULT '',"
+  "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),"
+  "  text_en TEXT,"
+  "  text_nl TEXT,"
+  "  PRIMARY KEY (framework_id, group_key, level));"
+  "CREATE TABLE requirement_group ("
+  "  id INTEGER PRIMARY KEY,"
+  "  framework_id INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL,"
+  "  parent_key TEXT,"
+  "  title_en TEXT,"
+  "  title_nl TEXT,"
+  "  position INTEGER NOT NULL,"
+  "  UNIQUE (framework_id, key));"
+  "CREATE TABLE requirement ("
+  "  id INTEGER PRIMARY KEY,"
+  "  framework_id INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  group_key TEXT,"
+  "  parent_key TEXT,"
+  "  depth INTEGER NOT NULL DEFAULT 0,"
+  "  title_en TEXT,"
+  "  title_nl TEXT,"
+  "  guidance_en TEXT,"
+  "  guidance_nl TEXT,"
+  "  question_en TEXT,"
+  "  question_nl TEXT,"
+  "  tracks INTEGER NOT NULL DEFAULT 7,"
+  "  weight REAL NOT NULL DEFAULT 1,"
+  "  position INTEGER NOT NULL,"
+  "  applicable INTEGER NOT NULL DEFAULT 1 CHECK (applicable IN (0, 1)),"
+  "  justification TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'not-started'"
+  "    CHECK (status IN ('not-started', 'planned', 'partial', 'implemented')),"
+  "  owner_id INTEGER REFERENCES person (id),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (framework_id, key));"
+  "CREATE INDEX requirement_owner ON requirement (owner_id);"
+  "CREATE TABLE requirement_link ("
+  "  requirement_id INTEGER NOT NULL REFERENCES requirement (id) ON DELETE CASCADE,"
+  "  target_framework TEXT NOT NULL,"
+  "  target_key TEXT NOT NULL,"
+  "  PRIMARY KEY (requirement_id, target_framework, target_key));"
+  "CREATE INDEX requirement_link_target ON requirement_link (target_framework, target_key);"
+  GUARD ("framework")
+  GUARD ("framework_level")
+  GUARD ("requirement_group")
+  GUARD ("requirement")
+  GUARD ("requirement_link");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PARAAT_SCHEMA_VERSION);
@@ -94,6 +164,10 @@ run_step (sqlite3   *db,
 
   paraat_changes_add_int (changes, "schema_version", version - 1, version);
   if (!paraat_txn_log (txn, "workspace", 0, "schema", "migrate", changes, NULL, error))
+    return FALSE;
+
+  /* Version 3 brings the bundled frameworks into every workspace. */
+  if (version == 3 && !paraat_framework_install_bundled (txn, error))
     return FALSE;
 
   return paraat_txn_commit (txn, error);

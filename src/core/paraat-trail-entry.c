@@ -122,7 +122,9 @@ paraat_trail_entry_format_time (ParaatTrailEntry *self)
   return g_date_time_format (local, "%x %X");
 }
 
-static const char * const object_types[] = { "workspace", "settings", "person", NULL };
+static const char * const object_types[] = {
+  "workspace", "settings", "person", "framework", "requirement", NULL
+};
 
 const char * const *
 paraat_trail_object_types (void)
@@ -139,6 +141,10 @@ paraat_trail_object_type_label (const char *object_type)
     return _("Settings");
   if (g_strcmp0 (object_type, "person") == 0)
     return _("Person");
+  if (g_strcmp0 (object_type, "framework") == 0)
+    return _("Framework");
+  if (g_strcmp0 (object_type, "requirement") == 0)
+    return _("Requirement");
   return object_type;
 }
 
@@ -156,6 +162,7 @@ paraat_trail_entry_get_action_label (ParaatTrailEntry *self)
     { "update", N_("Changed") },
     { "delete", N_("Removed") },
     { "migrate", N_("Upgraded") },
+    { "import", N_("Imported") },
     { "status", N_("Status changed") },
     { "link", N_("Linked") },
     { "unlink", N_("Unlinked") },
@@ -181,6 +188,16 @@ field_label (const char *field)
     { "target_level", N_("Target level") },
     { "validity_months", N_("Evidence validity (months)") },
     { "schema_version", N_("Schema version") },
+    { "key", N_("Identifier") },
+    { "version", N_("Version") },
+    { "format", N_("Format") },
+    { "requirements", N_("Requirements") },
+    { "enabled", N_("Enabled") },
+    { "applicable", N_("Applicable") },
+    { "justification", N_("Justification") },
+    { "status", N_("Implementation status") },
+    { "owner", N_("Owner") },
+    { "notes", N_("Notes") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -248,12 +265,39 @@ read_member (const char **p,
   return TRUE;
 }
 
+/* Stored values that are codes are shown in words. */
+static const char *
+value_label (const char *field,
+             const char *value)
+{
+  static const struct { const char *value; const char *label; } words[] = {
+    { "yes", N_("yes") },
+    { "no", N_("no") },
+    { "not-started", N_("Not started") },
+    { "planned", N_("Planned") },
+    { "partial", N_("Partially implemented") },
+    { "implemented", N_("Implemented") },
+  };
+
+  if (value == NULL || !(g_str_equal (field, "applicable") || g_str_equal (field, "enabled") ||
+                         g_str_equal (field, "status")))
+    return value;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (value, words[i].value))
+      return _(words[i].label);
+  return value;
+}
+
 static void
 append_change (GString    *out,
                const char *field,
                const char *before,
                const char *after)
 {
+  before = value_label (field, before);
+  after = value_label (field, after);
+
   if (out->len > 0)
     g_string_append_c (out, '\n');
 

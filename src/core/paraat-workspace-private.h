@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-sqlite3   *paraat_workspace_get_db     (ParaatWorkspace  *self);
+sqlite3    *paraat_workspace_get_db              (ParaatWorkspace *self);
+GListStore *paraat_workspace_get_framework_store (ParaatWorkspace *self);
 ParaatTxn *paraat_workspace_begin      (ParaatWorkspace  *self,
                                         GError          **error);
 gboolean   paraat_workspace_commit     (ParaatWorkspace  *self,

@@ -1,6 +1,7 @@
 /* paraat-workspace.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "paraat-clock.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
+#include "paraat-framework-private.h"
 #include "paraat-migrations.h"
 #include "paraat-workspace-file.h"
 #include "paraat-workspace-private.h"
@@ -27,6 +29,7 @@ struct _ParaatWorkspace
   ParaatSettings settings;
 
   GListStore *people;
+  GListStore *frameworks;
   ParaatPerson *actor;
 };
 
@@ -69,6 +72,7 @@ paraat_workspace_finalize (GObject *object)
   g_clear_pointer (&self->backup_path, g_free);
   paraat_settings_clear (&self->settings);
   g_clear_object (&self->people);
+  g_clear_object (&self->frameworks);
   g_clear_object (&self->actor);
 
   G_OBJECT_CLASS (paraat_workspace_parent_class)->finalize (object);
@@ -127,12 +131,19 @@ paraat_workspace_init (ParaatWorkspace *self)
 {
   self->lock_fd = -1;
   self->people = g_list_store_new (PARAAT_TYPE_PERSON);
+  self->frameworks = g_list_store_new (PARAAT_TYPE_FRAMEWORK);
 }
 
 sqlite3 *
 paraat_workspace_get_db (ParaatWorkspace *self)
 {
   return self->db;
+}
+
+GListStore *
+paraat_workspace_get_framework_store (ParaatWorkspace *self)
+{
+  return self->frameworks;
 }
 
 ParaatTxn *
@@ -381,6 +392,7 @@ paraat_workspace_open (const char  *path,
     return NULL;
 
   load_settings (self);
+  paraat_framework_reload (self);
   return g_steal_pointer (&self);
 }
 
@@ -553,6 +565,7 @@ paraat_workspace_create (const char  *path,
     return NULL;
 
   load_settings (self);
+  paraat_framework_reload (self);
   creator_id = add_person_as (self, 0, PARAAT_SYSTEM_ACTOR, creator_name, "", "", error);
   if (creator_id == 0 || !paraat_workspace_set_actor (self, creator_id, error))
     return NULL;
@@ -1035,6 +1048,32 @@ paraat_workspace_update_person (ParaatWorkspace  *self,
   return TRUE;
 }
 
+/* Work keeps its one named owner: someone who still owns something cannot leave. */
+static gboolean
+check_not_owner (ParaatWorkspace  *self,
+                 ParaatPerson     *person,
+                 GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    paraat_db_prepare (self->db, "SELECT count(*) FROM requirement WHERE owner_id = ?1", error);
+  gint64 owned;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, paraat_person_get_id (person));
+  owned = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (owned == 0)
+    return TRUE;
+
+  g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s owns %" PRId64 " requirement. Give it another owner first.",
+                            "%s owns %" PRId64 " requirements. Give them another owner first.",
+                            (gulong) owned),
+               paraat_person_get_name (person), owned);
+  return FALSE;
+}
+
 gboolean
 paraat_workspace_remove_person (ParaatWorkspace  *self,
                                 gint64            person_id,
@@ -1058,6 +1097,9 @@ paraat_workspace_remove_person (ParaatWorkspace  *self,
                      "person first."));
       return FALSE;
     }
+
+  if (!check_not_owner (self, person, error))
+    return FALSE;
 
   label = g_strdup (paraat_person_get_name (person));
   paraat_changes_add (changes, "name", label, NULL);

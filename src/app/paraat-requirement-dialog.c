@@ -1,0 +1,318 @@
+/* paraat-requirement-dialog.c — a requirement's guidance and its register data
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "paraat-catalog.h"
+#include "paraat-history-dialog.h"
+#include "paraat-requirement.h"
+#include "paraat-requirement-dialog.h"
+
+struct _ParaatRequirementDialog
+{
+  AdwWindow          parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle    *window_title;
+  GtkLabel          *title_label;
+  GtkLabel          *framework_label;
+  GtkLabel          *guidance_label;
+  GtkLabel          *question_label;
+  GtkLabel          *tracks_label;
+  GtkSwitch         *applicable_switch;
+  AdwEntryRow       *justification_row;
+  AdwComboRow       *status_row;
+  AdwComboRow       *owner_row;
+  GtkTextView       *notes_view;
+  GtkWidget         *mapped_group;
+  GtkListBox        *mapped_list;
+  GtkLabel          *error_label;
+
+  /* Owned references */
+  ParaatWorkspace   *workspace;
+  ParaatRequirement *requirement;
+  GArray            *owner_ids;
+};
+
+G_DEFINE_FINAL_TYPE (ParaatRequirementDialog, paraat_requirement_dialog, ADW_TYPE_WINDOW)
+
+static char *
+get_notes (ParaatRequirementDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gint64
+selected_owner (ParaatRequirementDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->owner_row);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > self->owner_ids->len)
+    return 0;
+  return g_array_index (self->owner_ids, gint64, selected - 1);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ParaatRequirementDialog *self = PARAAT_REQUIREMENT_DIALOG (widget);
+  g_autofree char *notes = get_notes (self);
+  g_autoptr(GError) error = NULL;
+  ParaatRequirementState state = {
+    .applicable = gtk_switch_get_active (self->applicable_switch),
+    .justification = gtk_editable_get_text (GTK_EDITABLE (self->justification_row)),
+    .status = (ParaatImplementationStatus) adw_combo_row_get_selected (self->status_row),
+    .owner_id = selected_owner (self),
+    .notes = notes,
+  };
+
+  if (!paraat_workspace_update_requirement (self->workspace,
+                                            paraat_requirement_get_id (self->requirement),
+                                            &state, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      if (!state.applicable)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->justification_row), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (self->justification_row));
+        }
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  ParaatRequirementDialog *self = PARAAT_REQUIREMENT_DIALOG (widget);
+  g_autofree char *name = paraat_requirement_dup_display_name (self->requirement);
+
+  gtk_window_present (GTK_WINDOW (paraat_history_dialog_new (GTK_WINDOW (self), self->workspace,
+                                                             "requirement",
+                                                             paraat_requirement_get_id (self->requirement),
+                                                             name)));
+}
+
+static void
+on_applicable_changed_cb (ParaatRequirementDialog *self)
+{
+  gboolean applicable = gtk_switch_get_active (self->applicable_switch);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->justification_row), !applicable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), applicable);
+}
+
+static void
+on_mapped_activated_cb (ParaatRequirementDialog *self,
+                        GtkListBoxRow           *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "requirement-id"));
+
+  gtk_window_present (GTK_WINDOW (paraat_requirement_dialog_new (GTK_WINDOW (self),
+                                                                 self->workspace, id)));
+}
+
+static char *
+describe_tracks (guint tracks)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  if (tracks & PARAAT_TRACK_POLICY)
+    g_ptr_array_add (names, (gpointer) _("policy"));
+  if (tracks & PARAAT_TRACK_OPERATION)
+    g_ptr_array_add (names, (gpointer) _("operation"));
+  if (tracks & PARAAT_TRACK_MONITORING)
+    g_ptr_array_add (names, (gpointer) _("monitoring"));
+  g_ptr_array_add (names, NULL);
+
+  if (names->len == 1)
+    return NULL;
+  joined = g_strjoinv (", ", (char **) names->pdata);
+  return g_strdup_printf (_("Evidence an auditor expects: %s"), joined);
+}
+
+static void
+fill_mapped (ParaatRequirementDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) mapped = paraat_workspace_list_mapped (self->workspace,
+                                                               paraat_requirement_get_id (self->requirement),
+                                                               &error);
+  guint n = mapped ? g_list_model_get_n_items (mapped) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ParaatRequirement) other = g_list_model_get_item (mapped, i);
+      g_autofree char *title = paraat_requirement_dup_display_name (other);
+      g_autofree char *subtitle =
+        g_strdup_printf ("%s · %s", paraat_requirement_get_framework_title (other),
+                         paraat_requirement_get_applicable (other)
+                           ? paraat_implementation_status_label (paraat_requirement_get_status (other))
+                           : _("Not applicable"));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data (G_OBJECT (row), "requirement-id",
+                         GSIZE_TO_POINTER ((gsize) paraat_requirement_get_id (other)));
+      gtk_list_box_append (self->mapped_list, row);
+    }
+  gtk_widget_set_visible (self->mapped_group, n > 0);
+}
+
+static void
+fill_owner_model (ParaatRequirementDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *people = paraat_workspace_get_people (self->workspace);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("No owner"));
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(ParaatPerson) person = g_list_model_get_item (people, i);
+      gint64 id = paraat_person_get_id (person);
+
+      gtk_string_list_append (names, paraat_person_get_name (person));
+      g_array_append_val (self->owner_ids, id);
+      if (id == paraat_requirement_get_owner_id (self->requirement))
+        selected = i + 1;
+    }
+  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->owner_row, selected);
+}
+
+static void
+fill (ParaatRequirementDialog *self)
+{
+  ParaatRequirement *r = self->requirement;
+  g_autofree char *name = paraat_requirement_dup_display_name (r);
+  g_autofree char *tracks = describe_tracks (paraat_requirement_get_tracks (r));
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
+
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  adw_window_title_set_title (self->window_title, paraat_requirement_get_label (r));
+  adw_window_title_set_subtitle (self->window_title, paraat_requirement_get_framework_title (r));
+  gtk_label_set_label (self->title_label, name);
+  gtk_label_set_label (self->framework_label, paraat_requirement_get_group_title (r));
+  gtk_label_set_label (self->guidance_label, paraat_requirement_get_guidance (r));
+  gtk_widget_set_visible (GTK_WIDGET (self->guidance_label),
+                          paraat_requirement_get_guidance (r) != NULL);
+  gtk_label_set_label (self->question_label, paraat_requirement_get_question (r));
+  gtk_widget_set_visible (GTK_WIDGET (self->question_label),
+                          paraat_requirement_get_question (r) != NULL);
+  gtk_label_set_label (self->tracks_label, tracks);
+  gtk_widget_set_visible (GTK_WIDGET (self->tracks_label), tracks != NULL);
+
+  for (guint i = 0; i < PARAAT_N_STATUSES; i++)
+    gtk_string_list_append (statuses, paraat_implementation_status_label (i));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  adw_combo_row_set_selected (self->status_row, paraat_requirement_get_status (r));
+
+  gtk_switch_set_active (self->applicable_switch, paraat_requirement_get_applicable (r));
+  gtk_editable_set_text (GTK_EDITABLE (self->justification_row),
+                         paraat_requirement_get_justification (r));
+  gtk_text_buffer_set_text (notes, paraat_requirement_get_notes (r), -1);
+  fill_owner_model (self);
+  fill_mapped (self);
+  on_applicable_changed_cb (self);
+}
+
+static void
+paraat_requirement_dialog_dispose (GObject *object)
+{
+  ParaatRequirementDialog *self = PARAAT_REQUIREMENT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_REQUIREMENT_DIALOG);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->requirement);
+  g_clear_pointer (&self->owner_ids, g_array_unref);
+
+  G_OBJECT_CLASS (paraat_requirement_dialog_parent_class)->dispose (object);
+}
+
+static void
+paraat_requirement_dialog_class_init (ParaatRequirementDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = paraat_requirement_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/paraat/Paraat/ui/paraat-requirement-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, framework_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, guidance_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, question_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, tracks_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, applicable_switch);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, justification_row);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, mapped_group);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, mapped_list);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, error_label);
+
+  gtk_widget_class_install_action (widget_class, "requirement.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "requirement.history", NULL, history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "requirement.save", NULL);
+}
+
+static void
+paraat_requirement_dialog_init (ParaatRequirementDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect_swapped (self->applicable_switch, "notify::active",
+                            G_CALLBACK (on_applicable_changed_cb), self);
+  g_signal_connect_swapped (self->mapped_list, "row-activated",
+                            G_CALLBACK (on_mapped_activated_cb), self);
+}
+
+/* A requirement that cannot be read leaves a dialog that says so and saves nothing. */
+ParaatRequirementDialog *
+paraat_requirement_dialog_new (GtkWindow       *parent,
+                               ParaatWorkspace *workspace,
+                               gint64           requirement_id)
+{
+  ParaatRequirementDialog *self = g_object_new (PARAAT_TYPE_REQUIREMENT_DIALOG,
+                                                "transient-for", parent,
+                                                NULL);
+  g_autoptr(GError) error = NULL;
+
+  self->workspace = g_object_ref (workspace);
+  self->requirement = paraat_workspace_get_requirement (workspace, requirement_id, &error);
+  if (self->requirement == NULL)
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "requirement.save", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "requirement.history", FALSE);
+      return self;
+    }
+  fill (self);
+  return self;
+}
