@@ -471,6 +471,61 @@ test_trail_export_refusals (TestDir       *fixture,
   }
 }
 
+static void
+test_catalogs (TestDir       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = create_with_cli (fixture, "org.paraat");
+  g_autofree char *oscal = g_test_build_filename (G_TEST_DIST, "catalogs",
+                                                  "nist-800-53-rev5-privacy-baseline-catalog.xml",
+                                                  NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "catalogs",
+                                                "bad-external-entity.xml", NULL);
+  gint64 trail_before;
+
+  {
+    g_autoptr(CliResult) list = run_cli ("catalogs", path, "--json", NULL);
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    g_assert_cmpint (list->status, ==, 0);
+    first = test_util_json_text (list->out, "$[0].key");
+    second = test_util_json_text (list->out, "$[1].key");
+    g_assert_cmpstr (first, ==, "iso27001-2022");
+    g_assert_cmpint (test_util_json_int (list->out, "$[0].requirements"), ==, 127);
+    g_assert_cmpstr (second, ==, "nis2");
+  }
+
+  /* A hostile catalog is refused and leaves the workspace as it was. */
+  trail_before = test_util_trail_count (path);
+  {
+    g_autoptr(CliResult) refused = run_cli ("import-catalog", path, bad, "--person",
+                                            "Anna de Boer", NULL);
+    g_assert_cmpint (refused->status, ==, 2);
+    g_assert_nonnull (strstr (refused->err, "DOCTYPE"));
+  }
+  g_assert_cmpint (test_util_trail_count (path), ==, trail_before);
+
+  /* Someone outside the directory cannot import. */
+  {
+    g_autoptr(CliResult) stranger = run_cli ("import-catalog", path, oscal, "--person",
+                                             "Mallory Bos", NULL);
+    g_assert_cmpint (stranger->status, ==, 2);
+  }
+
+  {
+    g_autoptr(CliResult) imported = run_cli ("import-catalog", path, oscal, "--person",
+                                             "Anna de Boer", NULL);
+    g_autoptr(CliResult) list = run_cli ("catalogs", path, "--json", NULL);
+    g_autofree char *format = test_util_json_text (list->out, "$[2].format");
+
+    g_assert_cmpint (imported->status, ==, 0);
+    g_assert_cmpint (test_util_json_int (list->out, "$[2].requirements"), ==, 102);
+    g_assert_cmpstr (format, ==, "oscal");
+  }
+  g_assert_cmpint (test_util_trail_count (path), ==, trail_before + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -489,6 +544,7 @@ main (int    argc,
   ADD ("/cli/generate", test_generate);
   ADD ("/cli/trail-export", test_trail_export);
   ADD ("/cli/trail-export-refusals", test_trail_export_refusals);
+  ADD ("/cli/catalogs", test_catalogs);
 
 #undef ADD
 
