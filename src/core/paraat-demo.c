@@ -5,6 +5,7 @@
 
 #include "paraat-db.h"
 #include "paraat-demo.h"
+#include "paraat-requirement.h"
 #include "paraat-workspace-private.h"
 
 /* A fictitious Dutch SaaS company of about 40 staff. The .example domain is reserved. */
@@ -28,6 +29,62 @@ static const char demo_scope[] =
   "of the Roosterwijs workforce-planning platform, delivered as SaaS to healthcare and "
   "retail customers in the Netherlands and Belgium, from the office in Utrecht and by "
   "remote staff. Hosting is provided by a Dutch cloud supplier (in scope as a supplier).";
+
+/* A register that a company a year into its ISMS would plausibly have. */
+static const struct {
+  const char *framework;
+  const char *key;
+  ParaatImplementationStatus status;
+  int owner;               /* index into demo_people */
+  const char *justification; /* non-NULL: not applicable */
+} demo_register[] = {
+  { "iso27001-2022", "4.3", PARAAT_STATUS_IMPLEMENTED, 0, NULL },
+  { "iso27001-2022", "5.2", PARAAT_STATUS_IMPLEMENTED, 1, NULL },
+  { "iso27001-2022", "6.1.2", PARAAT_STATUS_PARTIAL, 0, NULL },
+  { "iso27001-2022", "6.1.3", PARAAT_STATUS_PLANNED, 0, NULL },
+  { "iso27001-2022", "9.2", PARAAT_STATUS_PLANNED, 0, NULL },
+  { "iso27001-2022", "9.3", PARAAT_STATUS_PARTIAL, 1, NULL },
+  { "iso27001-2022", "A.5.1", PARAAT_STATUS_IMPLEMENTED, 0, NULL },
+  { "iso27001-2022", "A.5.15", PARAAT_STATUS_PARTIAL, 2, NULL },
+  { "iso27001-2022", "A.5.19", PARAAT_STATUS_PARTIAL, 7, NULL },
+  { "iso27001-2022", "A.5.24", PARAAT_STATUS_PLANNED, 3, NULL },
+  { "iso27001-2022", "A.5.34", PARAAT_STATUS_IMPLEMENTED, 6, NULL },
+  { "iso27001-2022", "A.6.1", PARAAT_STATUS_IMPLEMENTED, 4, NULL },
+  { "iso27001-2022", "A.6.3", PARAAT_STATUS_PARTIAL, 4, NULL },
+  { "iso27001-2022", "A.8.5", PARAAT_STATUS_IMPLEMENTED, 3, NULL },
+  { "iso27001-2022", "A.8.13", PARAAT_STATUS_PARTIAL, 3, NULL },
+  { "iso27001-2022", "A.8.15", PARAAT_STATUS_PLANNED, 3, NULL },
+  { "iso27001-2022", "A.8.30", PARAAT_STATUS_NOT_STARTED, 2,
+    "All software is developed in-house by our own staff; no development is outsourced." },
+  { "iso27001-2022", "A.7.10", PARAAT_STATUS_NOT_STARTED, 3,
+    "No removable storage media are used; laptops use encrypted disks and cloud storage only." },
+  { "nis2", "21(2)(j)", PARAAT_STATUS_PARTIAL, 2, NULL },
+};
+
+static gboolean
+fill_register (ParaatWorkspace  *ws,
+               GError          **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_register); i++)
+    {
+      g_autoptr(ParaatRequirement) r =
+        paraat_workspace_find_requirement (ws, demo_register[i].framework, demo_register[i].key,
+                                           error);
+      ParaatPerson *owner = paraat_workspace_find_person_by_name (ws,
+                                                                  demo_people[demo_register[i].owner].name);
+      ParaatRequirementState state = {
+        .applicable = demo_register[i].justification == NULL,
+        .justification = demo_register[i].justification,
+        .status = demo_register[i].status,
+        .owner_id = owner ? paraat_person_get_id (owner) : 0,
+      };
+
+      if (r == NULL ||
+          !paraat_workspace_update_requirement (ws, paraat_requirement_get_id (r), &state, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 ParaatWorkspace *
 paraat_demo_create (const char  *path,
@@ -62,6 +119,8 @@ paraat_demo_create (const char  *path,
         return NULL;
     }
 
+  if (!fill_register (ws, error))
+    return NULL;
   return g_steal_pointer (&ws);
 }
 
