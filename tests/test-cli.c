@@ -87,7 +87,7 @@ static void
 test_help (void)
 {
   static const char * const commands[] = {
-    "create", "info", "check", "verify", "demo", "generate",
+    "create", "info", "check", "verify", "demo", "generate", "evidence",
   };
   g_autoptr(CliResult) result = run_cli ("--help", NULL);
   g_autoptr(CliResult) bare = run_cli (NULL);
@@ -526,6 +526,88 @@ test_catalogs (TestDir       *fixture,
   g_assert_cmpint (test_util_trail_count (path), ==, trail_before + 1);
 }
 
+static void
+test_evidence (TestDir       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = create_with_cli (fixture, "org.paraat");
+  g_autofree char *policy = test_dir_path (fixture, "policy.md");
+  g_autofree char *scan = test_dir_path (fixture, "scan.csv");
+  g_autofree char *out = test_dir_path (fixture, "out.md");
+  g_autofree char *sha = NULL;
+  g_autofree char *expected_sha = NULL;
+  gint64 trail_before;
+
+  test_util_write_file (policy, "# Information security policy\n", 30);
+  test_util_write_file (scan, "host,critical\nweb01,0\n", 22);
+  {
+    g_autoptr(GBytes) bytes = test_util_read_file (policy);
+    expected_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  }
+
+  {
+    g_autoptr(CliResult) added = run_cli ("evidence", "add", path, policy, scan, "--track",
+                                          "operation", "--link", "iso27001-2022:A.5.1",
+                                          "--link", "nis2:21(2)(a)", "--person", "Anna de Boer",
+                                          NULL);
+    g_assert_cmpint (added->status, ==, 0);
+    g_assert_cmpstr (added->err, ==, "");
+    g_assert_nonnull (strstr (added->out, expected_sha));
+  }
+
+  {
+    g_autoptr(CliResult) list = run_cli ("evidence", "list", path, "--json", NULL);
+    g_autofree char *title = NULL;
+    g_autofree char *track = NULL;
+    g_autofree char *freshness = NULL;
+    g_autofree char *link = NULL;
+
+    g_assert_cmpint (list->status, ==, 0);
+    title = test_util_json_text (list->out, "$[0].title");
+    track = test_util_json_text (list->out, "$[0].track");
+    freshness = test_util_json_text (list->out, "$[0].freshness");
+    sha = test_util_json_text (list->out, "$[0].sha256");
+    link = test_util_json_text (list->out, "$[0].links[1]");
+    g_assert_cmpstr (title, ==, "policy.md");
+    g_assert_cmpstr (track, ==, "operation");
+    g_assert_cmpstr (freshness, ==, "fresh");
+    g_assert_cmpstr (sha, ==, expected_sha);
+    g_assert_cmpstr (link, ==, "nis2:21(2)(a)");
+    g_assert_cmpint (test_util_json_int (list->out, "$[0].revision"), ==, 1);
+    g_assert_cmpint (test_util_json_int (list->out, "$[0].size"), ==, 30);
+    g_assert_cmpint (test_util_json_int (list->out, "$[1].id"), ==, 2);
+  }
+
+  {
+    g_autoptr(CliResult) get = run_cli ("evidence", "get", path, "1", "-o", out, NULL);
+    g_autoptr(GBytes) a = test_util_read_file (policy);
+    g_autoptr(GBytes) b = test_util_read_file (out);
+
+    g_assert_cmpint (get->status, ==, 0);
+    g_assert_true (g_bytes_equal (a, b));
+  }
+
+  /* Refusals store nothing: a device, an unknown requirement, a missing version. */
+  trail_before = test_util_trail_count (path);
+  {
+    g_autoptr(CliResult) device = run_cli ("evidence", "add", path, "/dev/null", "--person",
+                                           "Anna de Boer", NULL);
+    g_autoptr(CliResult) unknown = run_cli ("evidence", "add", path, policy, "--link",
+                                            "iso27001-2022:Z.9", "--person", "Anna de Boer",
+                                            NULL);
+    g_autoptr(CliResult) version = run_cli ("evidence", "get", path, "1", "-o", out,
+                                            "--revision", "2", NULL);
+    g_autoptr(CliResult) verb = run_cli ("evidence", "frobnicate", NULL);
+
+    g_assert_cmpint (device->status, ==, 2);
+    g_assert_cmpstr (device->err, !=, "");
+    g_assert_cmpint (unknown->status, ==, 2);
+    g_assert_cmpint (version->status, ==, 2);
+    g_assert_cmpint (verb->status, ==, 2);
+  }
+  g_assert_cmpint (test_util_trail_count (path), ==, trail_before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -545,6 +627,7 @@ main (int    argc,
   ADD ("/cli/trail-export", test_trail_export);
   ADD ("/cli/trail-export-refusals", test_trail_export_refusals);
   ADD ("/cli/catalogs", test_catalogs);
+  ADD ("/cli/evidence", test_evidence);
 
 #undef ADD
 

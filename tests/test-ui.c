@@ -8,6 +8,8 @@
 #include "paraat-application.h"
 #include "paraat-demo.h"
 #include "paraat-history-dialog.h"
+#include "paraat-evidence.h"
+#include "paraat-evidence-page.h"
 #include "paraat-frameworks-dialog.h"
 #include "paraat-people-page.h"
 #include "paraat-register-page.h"
@@ -539,6 +541,105 @@ test_import_framework (TestDir       *fixture,
   close_all_windows ();
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static gboolean
+drop_files (GtkWidget *widget,
+            GSList    *files)
+{
+  GtkDropTarget *target = find_drop_target (widget);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+static gboolean
+importer_idle (gpointer importer)
+{
+  return !paraat_evidence_importer_get_busy (importer);
+}
+
+static GFile *
+write_temp (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  test_util_write_file (path, text, strlen (text));
+  return g_file_new_for_path (path);
+}
+
+static void
+test_drop_evidence (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = open_as (path, "Marloes Jansen");
+  ParaatWorkspaceView *view = get_view (window);
+  ParaatEvidencePage *page = PARAAT_EVIDENCE_PAGE (find_descendant (GTK_WIDGET (view),
+                                                                     PARAAT_TYPE_EVIDENCE_PAGE));
+  ParaatEvidenceImporter *importer = paraat_evidence_page_get_importer (page);
+  GListModel *items = paraat_evidence_page_get_items (page);
+  guint before = g_list_model_get_n_items (items);
+  g_autoptr(GFile) policy = write_temp (fixture->dir, "backup-policy.md",
+                                        "# Backup policy\nDaily backups, kept 30 days.\n");
+  g_autoptr(GFile) log = write_temp (fixture->dir, "restore-test.log",
+                                     "2026-11-01 restore of db-prod: OK in 14 min\n");
+  g_autoptr(GFile) empty = write_temp (fixture->dir, "empty.txt", "");
+  GSList *files = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "workspace.show-page", "s",
+                                             "evidence"));
+
+  files = g_slist_append (files, policy);
+  files = g_slist_append (files, log);
+  g_assert_true (drop_files (GTK_WIDGET (page), files));
+  g_slist_free (files);
+  wait_until (importer_idle, importer);
+  spin (50);
+
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, before + 2);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(ParaatEvidence) evidence = g_list_model_get_item (items, i);
+      if (g_str_equal (paraat_evidence_get_file_name (evidence), "restore-test.log"))
+        {
+          found = TRUE;
+          g_assert_cmpuint (strlen (paraat_evidence_get_hash (evidence)), ==, 64);
+          g_assert_cmpint (paraat_evidence_get_size (evidence), ==, 44);
+        }
+    }
+  g_assert_true (found);
+
+  /* An empty file is refused with a message, and nothing is added. */
+  files = g_slist_append (NULL, empty);
+  g_assert_true (drop_files (GTK_WIDGET (page), files));
+  g_slist_free (files);
+  wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  wait_until (importer_idle, importer);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, before + 2);
+  close_all_windows ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -575,6 +676,8 @@ main (int    argc,
   g_test_add ("/ui/register-edit", TestDir, NULL, test_dir_setup, test_register_edit,
               test_dir_teardown);
   g_test_add ("/ui/import-framework", TestDir, NULL, test_dir_setup, test_import_framework,
+              test_dir_teardown);
+  g_test_add ("/ui/drop-evidence", TestDir, NULL, test_dir_setup, test_drop_evidence,
               test_dir_teardown);
 
   status = g_test_run ();

@@ -976,6 +976,11 @@ test_migration (TestDir       *fixture,
     test_util_raw_exec (raw, "DROP INDEX trail_actor;"
                              "DROP INDEX trail_object;"
                              "DROP INDEX trail_time;"
+                             "DROP TABLE evidence_link;"
+                             "DROP TABLE evidence_revision;"
+                             "DROP TABLE evidence;"
+                             "DROP TABLE blob_chunk;"
+                             "DROP TABLE blob;"
                              "DROP TABLE requirement_link;"
                              "DROP TABLE requirement;"
                              "DROP TABLE requirement_group;"
@@ -1009,12 +1014,14 @@ test_migration (TestDir       *fixture,
     g_assert_cmpint (test_util_raw_int (raw, index_sql), ==, 3);
     g_assert_cmpint (test_util_raw_int (raw, "PRAGMA user_version"), ==,
                      PARAAT_SCHEMA_VERSION);
-    /* Two upgrade steps, the second bringing the bundled frameworks, each in the trail. */
-    action = test_util_raw_text (raw, "SELECT action FROM trail ORDER BY seq DESC LIMIT 1");
+    /* Three upgrade steps, the second bringing the bundled frameworks, each in the trail. */
+    action = test_util_raw_text (raw, "SELECT action FROM trail ORDER BY seq DESC LIMIT 1"
+                                      " OFFSET 1");
     g_assert_cmpstr (action, ==, "import");
     g_assert_cmpint (test_util_raw_int (raw, "SELECT count(*) FROM framework"), ==, 2);
+    g_assert_cmpint (test_util_raw_int (raw, "SELECT count(*) FROM evidence"), ==, 0);
     details = test_util_raw_text (raw, "SELECT details FROM trail WHERE action = 'migrate'"
-                                       " ORDER BY seq DESC LIMIT 1 OFFSET 1");
+                                       " ORDER BY seq DESC LIMIT 1 OFFSET 2");
     field = test_util_json_text (details, "$[0].field");
     before = test_util_json_text (details, "$[0].before");
     after = test_util_json_text (details, "$[0].after");
@@ -1041,7 +1048,7 @@ test_migration (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_null (report.problem);
   g_assert_cmpint (report.first_bad_seq, ==, 0);
-  g_assert_cmpint (report.n_entries, ==, entries_before + 4);
+  g_assert_cmpint (report.n_entries, ==, entries_before + 5);
   paraat_trail_report_clear (&report);
 
   /* Opening again migrates nothing more. */
@@ -1049,7 +1056,7 @@ test_migration (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_null (paraat_workspace_get_backup_path (ws));
   g_clear_object (&ws);
-  g_assert_cmpint (test_util_trail_count (path), ==, entries_before + 4);
+  g_assert_cmpint (test_util_trail_count (path), ==, entries_before + 5);
 }
 
 int

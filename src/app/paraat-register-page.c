@@ -7,9 +7,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "paraat-catalog.h"
+#include "paraat-evidence.h"
+#include "paraat-evidence-importer.h"
 #include "paraat-register-page.h"
 #include "paraat-requirement.h"
 #include "paraat-requirement-dialog.h"
+#include "paraat-window.h"
 
 struct _ParaatRegisterPage
 {
@@ -20,6 +24,7 @@ struct _ParaatRegisterPage
   GtkSearchEntry  *search_entry;
   GtkDropDown     *applicability_dropdown;
   GtkDropDown     *status_dropdown;
+  GtkDropDown     *evidence_dropdown;
   GtkDropDown     *owner_dropdown;
   GtkStack        *stack;
   GtkListView     *list_view;
@@ -30,6 +35,7 @@ struct _ParaatRegisterPage
   GListModel      *requirements;
   GListStore      *rows;
   GArray          *owner_ids;
+  ParaatEvidenceImporter *importer;
 };
 
 G_DEFINE_FINAL_TYPE (ParaatRegisterPage, paraat_register_page, ADW_TYPE_BIN)
@@ -63,6 +69,40 @@ matches_text (ParaatRequirement *requirement,
          contains_folded (paraat_requirement_get_justification (requirement), needle);
 }
 
+enum {
+  EVIDENCE_ANY,
+  EVIDENCE_MISSING_TRACK,
+  EVIDENCE_POLICY_ONLY,
+  EVIDENCE_NONE,
+};
+
+/* Judged on evidence that is not stale, against the tracks an auditor expects. */
+static gboolean
+matches_evidence (ParaatRegisterPage *self,
+                  ParaatRequirement  *requirement)
+{
+  guint filter = gtk_drop_down_get_selected (self->evidence_dropdown);
+  guint fresh;
+
+  if (filter == EVIDENCE_ANY || filter == GTK_INVALID_LIST_POSITION)
+    return TRUE;
+  if (!paraat_requirement_get_applicable (requirement))
+    return FALSE;
+
+  fresh = paraat_workspace_get_fresh_tracks (self->workspace,
+                                             paraat_requirement_get_id (requirement));
+  switch (filter)
+    {
+    case EVIDENCE_MISSING_TRACK:
+      return (paraat_requirement_get_tracks (requirement) & ~fresh) != 0;
+    case EVIDENCE_POLICY_ONLY:
+      return fresh == PARAAT_TRACK_POLICY;
+    case EVIDENCE_NONE:
+    default:
+      return fresh == 0;
+    }
+}
+
 static gboolean
 matches_filters (ParaatRegisterPage *self,
                  ParaatRequirement  *requirement)
@@ -85,7 +125,7 @@ matches_filters (ParaatRegisterPage *self,
       owner - OWNER_FIRST_PERSON < self->owner_ids->len &&
       owner_id != g_array_index (self->owner_ids, gint64, owner - OWNER_FIRST_PERSON))
     return FALSE;
-  return TRUE;
+  return matches_evidence (self, requirement);
 }
 
 static void
@@ -177,6 +217,8 @@ on_workspace_changed_cb (ParaatRegisterPage *self,
 {
   if (g_str_equal (object_type, "requirement") || g_str_equal (object_type, "person"))
     reload (self);
+  else if (g_str_equal (object_type, "evidence"))
+    rebuild_rows (self);
 }
 
 /* Row widgets */
@@ -198,10 +240,33 @@ add_label (GtkBox     *box,
   return label;
 }
 
+static gboolean
+on_row_drop_cb (GtkDropTarget      *target,
+                const GValue       *value,
+                double              x,
+                double              y,
+                ParaatRegisterPage *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  ParaatRequirement *requirement = g_object_get_data (G_OBJECT (row), "requirement");
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || requirement == NULL)
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l; l = l->next)
+    paraat_evidence_importer_add (self->importer, l->data, paraat_requirement_get_id (requirement));
+  g_slist_free (files);
+  return TRUE;
+}
+
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
+             GtkListItem              *item,
+             ParaatRegisterPage       *self)
 {
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *status;
@@ -214,6 +279,8 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   status = add_label (GTK_BOX (line), "paraat-status", "status", row);
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
   add_label (GTK_BOX (row), "dim-label", "detail", row);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_row_drop_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
   gtk_list_item_set_child (item, row);
 }
 
@@ -277,6 +344,9 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (item);
 
   gtk_list_item_set_activatable (item, PARAAT_IS_REQUIREMENT (object));
+  g_object_set_data_full (G_OBJECT (row), "requirement",
+                          PARAAT_IS_REQUIREMENT (object) ? g_object_ref (object) : NULL,
+                          g_object_unref);
   if (PARAAT_IS_REQUIREMENT (object))
     {
       bind_requirement (self, row, PARAAT_REQUIREMENT (object));
@@ -351,6 +421,7 @@ paraat_register_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->owner_ids, g_array_unref);
+  g_clear_object (&self->importer);
 
   G_OBJECT_CLASS (paraat_register_page_parent_class)->dispose (object);
 }
@@ -369,6 +440,7 @@ paraat_register_page_class_init (ParaatRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, applicability_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, evidence_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, list_view);
@@ -386,7 +458,7 @@ paraat_register_page_init (ParaatRegisterPage *self)
   self->rows = g_list_store_new (G_TYPE_OBJECT);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   build_status_model (self);
@@ -400,6 +472,30 @@ paraat_register_page_init (ParaatRegisterPage *self)
                             G_CALLBACK (rebuild_rows), self);
   g_signal_connect_swapped (self->owner_dropdown, "notify::selected",
                             G_CALLBACK (rebuild_rows), self);
+  g_signal_connect_swapped (self->evidence_dropdown, "notify::selected",
+                            G_CALLBACK (rebuild_rows), self);
+}
+
+static void
+on_evidence_added_cb (ParaatRegisterPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (PARAAT_IS_WINDOW (root))
+    paraat_window_show_toast (PARAAT_WINDOW (root), _("Evidence added and linked"));
+}
+
+static void
+on_evidence_failed_cb (ParaatRegisterPage *self,
+                       const char         *file_name,
+                       const char         *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, message);
+  g_autofree char *heading = g_strdup_printf (_("Cannot Add “%s”"), file_name);
+
+  if (PARAAT_IS_WINDOW (root))
+    paraat_window_show_error (PARAAT_WINDOW (root), heading, error);
 }
 
 ParaatRegisterPage *
@@ -416,5 +512,11 @@ paraat_register_page_new (ParaatWorkspace *workspace,
                            G_CALLBACK (reload_owners), self, G_CONNECT_SWAPPED);
   reload_owners (self);
   reload (self);
+
+  self->importer = paraat_evidence_importer_new (workspace);
+  g_signal_connect_object (self->importer, "added", G_CALLBACK (on_evidence_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->importer, "failed", G_CALLBACK (on_evidence_failed_cb), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }

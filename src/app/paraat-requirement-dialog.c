@@ -6,6 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "paraat-catalog.h"
+#include "paraat-evidence.h"
+#include "paraat-evidence-dialog.h"
+#include "paraat-evidence-importer.h"
 #include "paraat-history-dialog.h"
 #include "paraat-requirement.h"
 #include "paraat-requirement-dialog.h"
@@ -26,6 +29,8 @@ struct _ParaatRequirementDialog
   AdwComboRow       *status_row;
   AdwComboRow       *owner_row;
   GtkTextView       *notes_view;
+  GtkLabel          *tracks_status_label;
+  GtkListBox        *evidence_list;
   GtkWidget         *mapped_group;
   GtkListBox        *mapped_list;
   GtkLabel          *error_label;
@@ -34,6 +39,7 @@ struct _ParaatRequirementDialog
   ParaatWorkspace   *workspace;
   ParaatRequirement *requirement;
   GArray            *owner_ids;
+  ParaatEvidenceImporter *importer;
 };
 
 G_DEFINE_FINAL_TYPE (ParaatRequirementDialog, paraat_requirement_dialog, ADW_TYPE_WINDOW)
@@ -177,6 +183,119 @@ fill_mapped (ParaatRequirementDialog *self)
 }
 
 static void
+on_evidence_activated_cb (ParaatRequirementDialog *self,
+                          GtkListBoxRow           *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "evidence-id"));
+
+  gtk_window_present (GTK_WINDOW (paraat_evidence_dialog_new (GTK_WINDOW (self), self->workspace,
+                                                              id)));
+}
+
+/* Which tracks have evidence that is not stale: what an auditor could sample today. */
+static char *
+describe_fresh_tracks (guint expected,
+                       guint fresh)
+{
+  g_autoptr(GString) present = g_string_new (NULL);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  static const guint tracks[] = { PARAAT_TRACK_POLICY, PARAAT_TRACK_OPERATION,
+                                  PARAAT_TRACK_MONITORING };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tracks); i++)
+    {
+      GString *list = (fresh & tracks[i]) ? present : missing;
+
+      if (!(expected & tracks[i]) && !(fresh & tracks[i]))
+        continue;
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, paraat_track_label (tracks[i]));
+    }
+
+  if (missing->len == 0)
+    return g_strdup_printf (_("Current evidence on every expected track: %s."), present->str);
+  if (present->len == 0)
+    return g_strdup_printf (_("No current evidence yet. Expected: %s."), missing->str);
+  return g_strdup_printf (_("Current evidence: %s. Missing: %s."), present->str, missing->str);
+}
+
+static void
+fill_evidence (ParaatRequirementDialog *self)
+{
+  gint64 id = paraat_requirement_get_id (self->requirement);
+  g_autoptr(GListModel) items = paraat_workspace_list_evidence_for_requirement (self->workspace,
+                                                                                id, NULL);
+  g_autofree char *status = describe_fresh_tracks (paraat_requirement_get_tracks (self->requirement),
+                                                   paraat_workspace_get_fresh_tracks (self->workspace, id));
+  GtkWidget *child;
+
+  gtk_label_set_label (self->tracks_status_label, status);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))))
+    gtk_list_box_remove (self->evidence_list, child);
+
+  for (guint i = 0; items && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(ParaatEvidence) evidence = g_list_model_get_item (items, i);
+      g_autofree char *subtitle =
+        g_strdup_printf ("%s · %s", paraat_track_label (paraat_evidence_get_track (evidence)),
+                         paraat_freshness_label (paraat_evidence_get_freshness (evidence)));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_evidence_get_title (evidence));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data (G_OBJECT (row), "evidence-id",
+                         GSIZE_TO_POINTER ((gsize) paraat_evidence_get_id (evidence)));
+      gtk_list_box_append (self->evidence_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->evidence_list),
+                          items != NULL && g_list_model_get_n_items (items) > 0);
+}
+
+static void
+on_workspace_changed_cb (ParaatRequirementDialog *self,
+                         const char              *object_type)
+{
+  if (g_str_equal (object_type, "evidence"))
+    fill_evidence (self);
+}
+
+static void
+on_import_failed_cb (ParaatRequirementDialog *self,
+                     const char              *file_name,
+                     const char              *message)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", file_name, message);
+
+  gtk_label_set_label (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget           *target,
+            const GValue            *value,
+            double                   x,
+            double                   y,
+            ParaatRequirementDialog *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->requirement == NULL)
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l; l = l->next)
+    paraat_evidence_importer_add (self->importer, l->data,
+                                  paraat_requirement_get_id (self->requirement));
+  g_slist_free (files);
+  return TRUE;
+}
+
+static void
 fill_owner_model (ParaatRequirementDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -232,6 +351,7 @@ fill (ParaatRequirementDialog *self)
   gtk_text_buffer_set_text (notes, paraat_requirement_get_notes (r), -1);
   fill_owner_model (self);
   fill_mapped (self);
+  fill_evidence (self);
   on_applicable_changed_cb (self);
 }
 
@@ -244,6 +364,7 @@ paraat_requirement_dialog_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->requirement);
   g_clear_pointer (&self->owner_ids, g_array_unref);
+  g_clear_object (&self->importer);
 
   G_OBJECT_CLASS (paraat_requirement_dialog_parent_class)->dispose (object);
 }
@@ -269,6 +390,8 @@ paraat_requirement_dialog_class_init (ParaatRequirementDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, owner_row);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, tracks_status_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, mapped_group);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, mapped_list);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, error_label);
@@ -290,6 +413,8 @@ paraat_requirement_dialog_init (ParaatRequirementDialog *self)
                             G_CALLBACK (on_applicable_changed_cb), self);
   g_signal_connect_swapped (self->mapped_list, "row-activated",
                             G_CALLBACK (on_mapped_activated_cb), self);
+  g_signal_connect_swapped (self->evidence_list, "row-activated",
+                            G_CALLBACK (on_evidence_activated_cb), self);
 }
 
 /* A requirement that cannot be read leaves a dialog that says so and saves nothing. */
@@ -314,5 +439,16 @@ paraat_requirement_dialog_new (GtkWindow       *parent,
       return self;
     }
   fill (self);
+
+  self->importer = paraat_evidence_importer_new (workspace);
+  g_signal_connect_object (self->importer, "failed", G_CALLBACK (on_import_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+    g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
   return self;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "paraat-check.h"
+#include "paraat-evidence-page.h"
 #include "paraat-framework.h"
 #include "paraat-frameworks-dialog.h"
 #include "paraat-people-page.h"
@@ -29,6 +30,7 @@ struct _ParaatWorkspaceView
   GtkRevealer     *trail_banner;
   GtkLabel        *trail_banner_label;
   GtkStack        *pages;
+  ParaatEvidencePage *evidence_page;
   ParaatPeoplePage *people_page;
   ParaatTrailPage *trail_page;
 
@@ -110,6 +112,7 @@ rebuild_registers (ParaatWorkspaceView *self)
       gtk_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
       append_sidebar_row (self, name);
     }
+  append_sidebar_row (self, "evidence");
   append_sidebar_row (self, "people");
   append_sidebar_row (self, "trail");
 
@@ -245,6 +248,7 @@ paraat_workspace_view_set_workspace (ParaatWorkspaceView *self,
   g_signal_group_set_target (self->workspace_signals, workspace);
   g_signal_group_set_target (self->framework_signals,
                              workspace ? paraat_workspace_get_frameworks (workspace) : NULL);
+  paraat_evidence_page_set_workspace (self->evidence_page, workspace);
   paraat_people_page_set_workspace (self->people_page, workspace);
   paraat_trail_page_set_workspace (self->trail_page, workspace);
   update_titles (self);
@@ -350,6 +354,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
 
   object_class->dispose = paraat_workspace_view_dispose;
 
+  g_type_ensure (PARAAT_TYPE_EVIDENCE_PAGE);
   g_type_ensure (PARAAT_TYPE_PEOPLE_PAGE);
   g_type_ensure (PARAAT_TYPE_TRAIL_PAGE);
 
@@ -365,6 +370,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_banner);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_banner_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, pages);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, evidence_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, people_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_page);
 

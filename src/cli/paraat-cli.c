@@ -11,8 +11,10 @@
 #include "paraat-check.h"
 #include "paraat-demo.h"
 #include "paraat-error.h"
+#include "paraat-evidence.h"
 #include "paraat-framework.h"
 #include "paraat-json.h"
+#include "paraat-requirement.h"
 #include "paraat-trail-export.h"
 #include "paraat-workspace.h"
 
@@ -480,6 +482,402 @@ cmd_generate (int    argc,
   return EXIT_OK;
 }
 
+/* Evidence: one command with its own verbs */
+
+static gboolean
+parse_track (const char  *name,
+             guint       *track)
+{
+  static const struct { const char *name; guint track; } tracks[] = {
+    { "policy", PARAAT_TRACK_POLICY },
+    { "operation", PARAAT_TRACK_OPERATION },
+    { "monitoring", PARAAT_TRACK_MONITORING },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tracks); i++)
+    if (g_str_equal (name, tracks[i].name))
+      {
+        *track = tracks[i].track;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "iso27001-2022:A.5.1" → that requirement's id. */
+static gint64
+find_link (ParaatWorkspace  *ws,
+           const char       *link,
+           GError          **error)
+{
+  const char *colon = strchr (link, ':');
+  g_autofree char *framework = NULL;
+  g_autoptr(ParaatRequirement) requirement = NULL;
+
+  if (colon == NULL || colon == link || colon[1] == '\0')
+    {
+      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
+                   _("--link must look like FRAMEWORK:REQUIREMENT, for example "
+                     "iso27001-2022:A.5.1."));
+      return 0;
+    }
+  framework = g_strndup (link, colon - link);
+  requirement = paraat_workspace_find_requirement (ws, framework, colon + 1, error);
+  return requirement ? paraat_requirement_get_id (requirement) : 0;
+}
+
+static gint64 *
+find_links (ParaatWorkspace  *ws,
+            char            **links,
+            GError          **error)
+{
+  guint n = links ? g_strv_length (links) : 0;
+  g_autofree gint64 *ids = g_new0 (gint64, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    if (!(ids[i] = find_link (ws, links[i], error)))
+      return NULL;
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+add_one (ParaatWorkspace           *ws,
+         const char                *path,
+         const ParaatEvidenceMeta  *meta,
+         const gint64              *links,
+         GError                   **error)
+{
+  g_autoptr(ParaatEvidence) evidence = NULL;
+  gint64 id = paraat_workspace_add_evidence (ws, path, meta, links[0], NULL, error);
+
+  if (id == 0)
+    return FALSE;
+  for (guint i = 1; links[0] && links[i]; i++)
+    if (!paraat_workspace_link_evidence (ws, id, links[i], error))
+      return FALSE;
+  if (!(evidence = paraat_workspace_get_evidence (ws, id, error)))
+    return FALSE;
+
+  g_print (_("Added “%s” as evidence %" PRId64 " (SHA-256 %s).\n"),
+           paraat_evidence_get_title (evidence), id, paraat_evidence_get_hash (evidence));
+  return TRUE;
+}
+
+static int
+evidence_add (int    argc,
+              char **argv)
+{
+  g_autofree char *track_name = NULL;
+  g_auto(GStrv) links = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *valid_until = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *person = NULL;
+  GOptionEntry entries[] = {
+    { "track", 't', 0, G_OPTION_ARG_STRING, &track_name,
+      N_("“policy”, “operation” or “monitoring” (default: policy)"), N_("TRACK") },
+    { "link", 'l', 0, G_OPTION_ARG_STRING_ARRAY, &links,
+      N_("Link to this requirement, for example iso27001-2022:A.5.1 (repeatable)"),
+      N_("FRAMEWORK:REQUIREMENT") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title,
+      N_("Title, with a single PATH (default: the file name)"), N_("TITLE") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("Date of the evidence (default: today)"), N_("YYYY-MM-DD") },
+    { "valid-until", 0, 0, G_OPTION_ARG_STRING, &valid_until,
+      N_("Last day it counts as evidence (default: the date plus the workspace’s validity "
+         "period)"), N_("YYYY-MM-DD") },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("What it shows"),
+      N_("TEXT") },
+    { "person", 'p', 0, G_OPTION_ARG_STRING, &person,
+      N_("Who is adding (default: your real name)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE PATH…"), _("Store files in the workspace as evidence, each as a "
+                                        "new item. A file that cannot be stored whole is not "
+                                        "stored at all."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *link_ids = NULL;
+  ParaatEvidenceMeta meta = { 0 };
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (argc < 3)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return EXIT_CANNOT;
+    }
+  if (track_name != NULL && !parse_track (track_name, &meta.track))
+    {
+      g_printerr ("paraat-cli: %s\n", _("--track must be “policy”, “operation” or "
+                                        "“monitoring”."));
+      return EXIT_CANNOT;
+    }
+  if (title != NULL && argc > 3)
+    {
+      g_printerr ("paraat-cli: %s\n", _("--title needs a single PATH. Add the files one by "
+                                        "one to give each a title."));
+      return EXIT_CANNOT;
+    }
+
+  meta.title = title;
+  meta.evidence_date = date;
+  meta.valid_until = valid_until;
+  meta.description = description;
+  if (!(ws = paraat_workspace_open (argv[1], &error)) ||
+      !choose_actor (ws, person, &error) ||
+      !(link_ids = find_links (ws, links, &error)))
+    return fail (error);
+
+  for (int i = 2; i < argc; i++)
+    if (!add_one (ws, argv[i], &meta, link_ids, &error))
+      return fail (error);
+  return EXIT_OK;
+}
+
+static const char *
+freshness_id (ParaatFreshness freshness)
+{
+  switch (freshness)
+    {
+    case PARAAT_FRESHNESS_EXPIRING: return "expiring";
+    case PARAAT_FRESHNESS_STALE: return "stale";
+    case PARAAT_FRESHNESS_FRESH:
+    default: return "fresh";
+    }
+}
+
+static const char *
+track_id (guint track)
+{
+  switch (track)
+    {
+    case PARAAT_TRACK_OPERATION: return "operation";
+    case PARAAT_TRACK_MONITORING: return "monitoring";
+    case PARAAT_TRACK_POLICY:
+    default: return "policy";
+    }
+}
+
+static gboolean
+append_links (GString          *out,
+              ParaatWorkspace  *ws,
+              ParaatEvidence   *evidence,
+              GError          **error)
+{
+  g_autoptr(GListModel) links =
+    paraat_workspace_list_evidence_links (ws, paraat_evidence_get_id (evidence), error);
+
+  if (links == NULL)
+    return FALSE;
+  g_string_append (out, ",\"links\":[");
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(ParaatRequirement) r = g_list_model_get_item (links, i);
+      g_autofree char *link = g_strdup_printf ("%s:%s", paraat_requirement_get_framework_key (r),
+                                               paraat_requirement_get_key (r));
+      if (i > 0)
+        g_string_append_c (out, ',');
+      paraat_json_append_string (out, link);
+    }
+  g_string_append_c (out, ']');
+  return TRUE;
+}
+
+static gboolean
+append_evidence_json (GString          *out,
+                      ParaatWorkspace  *ws,
+                      ParaatEvidence   *e,
+                      GError          **error)
+{
+  g_string_append_c (out, '{');
+  paraat_json_append_int (out, "id", paraat_evidence_get_id (e));
+  paraat_json_append_member (out, "title", paraat_evidence_get_title (e));
+  paraat_json_append_member (out, "track", track_id (paraat_evidence_get_track (e)));
+  paraat_json_append_member (out, "evidence_date", paraat_evidence_get_evidence_date (e));
+  paraat_json_append_member (out, "valid_until", paraat_evidence_get_valid_until (e));
+  paraat_json_append_member (out, "freshness", freshness_id (paraat_evidence_get_freshness (e)));
+  paraat_json_append_int (out, "revision", paraat_evidence_get_revision (e));
+  paraat_json_append_int (out, "revision_id", paraat_evidence_get_revision_id (e));
+  paraat_json_append_member (out, "file_name", paraat_evidence_get_file_name (e));
+  paraat_json_append_member (out, "content_type", paraat_evidence_get_content_type (e));
+  paraat_json_append_member (out, "sha256", paraat_evidence_get_hash (e));
+  paraat_json_append_int (out, "size", paraat_evidence_get_size (e));
+  if (!append_links (out, ws, e, error))
+    return FALSE;
+  g_string_append_c (out, '}');
+  return TRUE;
+}
+
+static int
+evidence_list (int    argc,
+               char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("List the evidence with its track, freshness, latest "
+                                  "version and links."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new ("[");
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+  if (!(ws = paraat_workspace_open (argv[1], &error)) ||
+      !(items = paraat_workspace_list_evidence (ws, &error)))
+    return fail (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(ParaatEvidence) e = g_list_model_get_item (items, i);
+
+      if (json)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          if (!append_evidence_json (out, ws, e, &error))
+            return fail (error);
+        }
+      else
+        g_print ("%5" PRId64 "  %-10s %-21s %s  %s\n", paraat_evidence_get_id (e),
+                 paraat_track_label (paraat_evidence_get_track (e)),
+                 paraat_freshness_label (paraat_evidence_get_freshness (e)),
+                 paraat_evidence_get_valid_until (e), paraat_evidence_get_title (e));
+    }
+
+  if (json)
+    g_print ("%s]\n", out->str);
+  return EXIT_OK;
+}
+
+/* The revision's id: the latest, or revision number REVISION (when above 0). */
+static gint64
+find_revision (ParaatWorkspace  *ws,
+               gint64            evidence_id,
+               gint64            revision,
+               GError          **error)
+{
+  g_autoptr(GListModel) revisions = paraat_workspace_list_revisions (ws, evidence_id, error);
+  guint n = revisions ? g_list_model_get_n_items (revisions) : 0;
+
+  if (revisions == NULL)
+    return 0;
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(ParaatEvidence) e = g_list_model_get_item (revisions, i - 1);
+      if (revision <= 0 || paraat_evidence_get_revision (e) == revision)
+        return paraat_evidence_get_revision_id (e);
+    }
+
+  if (n == 0)
+    g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_NOT_FOUND,
+                 _("There is no evidence with that number. Run “paraat-cli evidence list” to "
+                   "see the numbers."));
+  else
+    g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_NOT_FOUND,
+                 _("The evidence has no version %" PRId64 ". Its latest version is %u."),
+                 revision, n);
+  return 0;
+}
+
+static int
+evidence_get (int    argc,
+              char **argv)
+{
+  g_autofree char *output = NULL;
+  gint64 revision = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (required)"),
+      N_("OUT") },
+    { "revision", 'r', 0, G_OPTION_ARG_INT64, &revision,
+      N_("This version instead of the latest"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE ID"), _("Write the stored content of evidence ID to a file, "
+                                     "checked against its SHA-256 fingerprint."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GFile) destination = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  gint64 revision_id;
+
+  if (!parse_command (context, &argc, &argv, 2))
+    return EXIT_CANNOT;
+  if (!g_ascii_string_to_signed (argv[2], 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_printerr ("paraat-cli: %s\n", _("ID must be an evidence number from “paraat-cli "
+                                        "evidence list”."));
+      return EXIT_CANNOT;
+    }
+  if (output == NULL)
+    {
+      g_printerr ("paraat-cli: %s\n", _("Give the output file with -o."));
+      return EXIT_CANNOT;
+    }
+
+  destination = g_file_new_for_commandline_arg (output);
+  if (!(ws = paraat_workspace_open (argv[1], &error)) ||
+      !(revision_id = find_revision (ws, id, revision, &error)) ||
+      !paraat_workspace_export_revision (ws, revision_id, destination, NULL, &error))
+    return fail (error);
+
+  g_print (_("Wrote evidence %" PRId64 " to “%s”.\n"), id, output);
+  return EXIT_OK;
+}
+
+static const Command evidence_commands[] = {
+  { "add", N_("FILE PATH… [--track TRACK] [--link FRAMEWORK:REQUIREMENT] [--person NAME]"),
+    N_("Store files as evidence"), evidence_add },
+  { "list", N_("FILE [--json]"), N_("List evidence with freshness, version and links"),
+    evidence_list },
+  { "get", N_("FILE ID -o OUT [--revision N]"), N_("Write stored evidence to a file"),
+    evidence_get },
+};
+
+static void
+print_evidence_usage (void)
+{
+  g_print ("%s\n  paraat-cli evidence %s\n\n%s\n", _("Usage:"), _("VERB [OPTION…]"),
+           _("Verbs:"));
+  for (guint i = 0; i < G_N_ELEMENTS (evidence_commands); i++)
+    g_print ("  %-6s %s\n         %s\n", evidence_commands[i].name,
+             _(evidence_commands[i].args), _(evidence_commands[i].summary));
+  g_print ("\n%s\n", _("Run “paraat-cli evidence VERB --help” for a verb’s options."));
+}
+
+static int
+cmd_evidence (int    argc,
+              char **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_evidence_usage ();
+      return argc < 2 ? EXIT_CANNOT : EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (evidence_commands); i++)
+    if (g_str_equal (argv[1], evidence_commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("paraat-cli evidence %s",
+                                                    evidence_commands[i].name);
+        g_set_prgname (prgname);
+        return evidence_commands[i].func (argc - 1, argv + 1);
+      }
+
+  g_printerr (_("paraat-cli: unknown evidence verb “%s”.\n"), argv[1]);
+  print_evidence_usage ();
+  return EXIT_CANNOT;
+}
+
 static const Command commands[] = {
   { "create", N_("FILE --name NAME"), N_("Create a new workspace"), cmd_create },
   { "info", N_("FILE [--json]"), N_("Show schema version, organisation and row counts"),
@@ -492,6 +890,8 @@ static const Command commands[] = {
     N_("Import a framework catalog (Paraat format or OSCAL)"), cmd_import_catalog },
   { "catalogs", N_("FILE [--json]"), N_("List frameworks with their requirement counts"),
     cmd_catalogs },
+  { "evidence", N_("add|list|get FILE …"), N_("Store, list and export evidence files"),
+    cmd_evidence },
   { "demo", N_("FILE"), N_("Create the demo workspace"), cmd_demo },
   { "generate", N_("FILE [--size large]"), N_("Write a big synthetic workspace"),
     cmd_generate },

@@ -5,6 +5,7 @@
 
 #include "paraat-db.h"
 #include "paraat-demo.h"
+#include "paraat-demo-private.h"
 #include "paraat-requirement.h"
 #include "paraat-workspace-private.h"
 
@@ -119,7 +120,7 @@ paraat_demo_create (const char  *path,
         return NULL;
     }
 
-  if (!fill_register (ws, error))
+  if (!fill_register (ws, error) || !paraat_demo_add_evidence (ws, error))
     return NULL;
   return g_steal_pointer (&ws);
 }

@@ -136,10 +136,56 @@ static const char migration_3[] =
   GUARD ("requirement")
   GUARD ("requirement_link");
 
+/* Evidence: content stored once per SHA-256 in 1 MiB chunks (hash stays NULL while a blob
+ * is being written), items with their metadata, numbered revisions and requirement links. */
+static const char migration_4[] =
+  "CREATE TABLE blob ("
+  "  id INTEGER PRIMARY KEY,"
+  "  hash TEXT UNIQUE CHECK (hash IS NULL OR length(hash) = 64),"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  created_ms INTEGER NOT NULL);"
+  "CREATE TABLE blob_chunk ("
+  "  blob_id INTEGER NOT NULL REFERENCES blob (id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL CHECK (seq >= 0),"
+  "  data BLOB NOT NULL,"
+  "  PRIMARY KEY (blob_id, seq));"
+  "CREATE TABLE evidence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  track TEXT NOT NULL CHECK (track IN ('policy', 'operation', 'monitoring')),"
+  "  evidence_date TEXT NOT NULL,"
+  "  valid_until TEXT NOT NULL CHECK (valid_until >= evidence_date),"
+  "  owner_id INTEGER REFERENCES person (id),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  created_ms INTEGER NOT NULL);"
+  "CREATE INDEX evidence_owner ON evidence (owner_id);"
+  "CREATE TABLE evidence_revision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+  "  revision INTEGER NOT NULL CHECK (revision >= 1),"
+  "  file_name TEXT NOT NULL,"
+  "  content_type TEXT NOT NULL DEFAULT 'application/octet-stream',"
+  "  blob_id INTEGER NOT NULL REFERENCES blob (id),"
+  "  size INTEGER NOT NULL,"
+  "  added_ms INTEGER NOT NULL,"
+  "  UNIQUE (evidence_id, revision));"
+  "CREATE INDEX evidence_revision_blob ON evidence_revision (blob_id);"
+  "CREATE TABLE evidence_link ("
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+  "  requirement_id INTEGER NOT NULL REFERENCES requirement (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (evidence_id, requirement_id)) WITHOUT ROWID;"
+  "CREATE INDEX evidence_link_requirement ON evidence_link (requirement_id);"
+  GUARD ("blob")
+  GUARD ("blob_chunk")
+  GUARD ("evidence")
+  GUARD ("evidence_revision")
+  GUARD ("evidence_link");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PARAAT_SCHEMA_VERSION);

@@ -123,7 +123,7 @@ paraat_trail_entry_format_time (ParaatTrailEntry *self)
 }
 
 static const char * const object_types[] = {
-  "workspace", "settings", "person", "framework", "requirement", NULL
+  "workspace", "settings", "person", "framework", "requirement", "evidence", NULL
 };
 
 const char * const *
@@ -145,6 +145,8 @@ paraat_trail_object_type_label (const char *object_type)
     return _("Framework");
   if (g_strcmp0 (object_type, "requirement") == 0)
     return _("Requirement");
+  if (g_strcmp0 (object_type, "evidence") == 0)
+    return _("Evidence");
   return object_type;
 }
 
@@ -198,6 +200,16 @@ field_label (const char *field)
     { "status", N_("Implementation status") },
     { "owner", N_("Owner") },
     { "notes", N_("Notes") },
+    { "title", N_("Title") },
+    { "track", N_("Track") },
+    { "evidence_date", N_("Date of the evidence") },
+    { "valid_until", N_("Valid until") },
+    { "description", N_("Description") },
+    { "file", N_("File") },
+    { "sha256", N_("SHA-256") },
+    { "size", N_("Size (bytes)") },
+    { "revision", N_("Revision") },
+    { "requirement", N_("Requirement") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -277,10 +289,13 @@ value_label (const char *field,
     { "planned", N_("Planned") },
     { "partial", N_("Partially implemented") },
     { "implemented", N_("Implemented") },
+    { "policy", N_("Policy") },
+    { "operation", N_("Operation") },
+    { "monitoring", N_("Monitoring") },
   };
 
   if (value == NULL || !(g_str_equal (field, "applicable") || g_str_equal (field, "enabled") ||
-                         g_str_equal (field, "status")))
+                         g_str_equal (field, "status") || g_str_equal (field, "track")))
     return value;
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)

@@ -18,5 +18,8 @@ gboolean   paraat_workspace_commit     (ParaatWorkspace  *self,
                                         ParaatTxn        *txn,
                                         const char       *object_type,
                                         GError          **error);
+/* For changes committed on another connection (evidence imports in a worker thread). */
+void       paraat_workspace_notify_changed (ParaatWorkspace *self,
+                                            const char      *object_type);
 
 G_END_DECLS

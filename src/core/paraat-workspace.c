@@ -178,6 +178,14 @@ paraat_workspace_commit (ParaatWorkspace  *self,
   return TRUE;
 }
 
+void
+paraat_workspace_notify_changed (ParaatWorkspace *self,
+                                 const char      *object_type)
+{
+  g_return_if_fail (PARAAT_IS_WORKSPACE (self));
+  g_signal_emit (self, signals[CHANGED], 0, object_type);
+}
+
 /* Opening and closing */
 
 static gboolean
@@ -1048,30 +1056,61 @@ paraat_workspace_update_person (ParaatWorkspace  *self,
   return TRUE;
 }
 
+static gboolean
+count_owned (ParaatWorkspace  *self,
+             const char       *sql,
+             gint64            person_id,
+             gint64           *owned,
+             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = paraat_db_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  *owned = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
 /* Work keeps its one named owner: someone who still owns something cannot leave. */
 static gboolean
 check_not_owner (ParaatWorkspace  *self,
                  ParaatPerson     *person,
                  GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
-    paraat_db_prepare (self->db, "SELECT count(*) FROM requirement WHERE owner_id = ?1", error);
+  gint64 id = paraat_person_get_id (person);
   gint64 owned;
 
-  if (stmt == NULL)
+  if (!count_owned (self, "SELECT count(*) FROM requirement WHERE owner_id = ?1", id, &owned,
+                    error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, paraat_person_get_id (person));
-  owned = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  if (owned == 0)
-    return TRUE;
+  if (owned > 0)
+    {
+      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s owns %" PRId64 " requirement. Give it another owner first.",
+                                "%s owns %" PRId64 " requirements. Give them another owner first.",
+                                (gulong) owned),
+                   paraat_person_get_name (person), owned);
+      return FALSE;
+    }
 
-  g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
-               g_dngettext (GETTEXT_PACKAGE,
-                            "%s owns %" PRId64 " requirement. Give it another owner first.",
-                            "%s owns %" PRId64 " requirements. Give them another owner first.",
-                            (gulong) owned),
-               paraat_person_get_name (person), owned);
-  return FALSE;
+  if (!count_owned (self, "SELECT count(*) FROM evidence WHERE owner_id = ?1", id, &owned,
+                    error))
+    return FALSE;
+  if (owned > 0)
+    {
+      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s owns %" PRId64 " evidence item. Give it another owner "
+                                "first.",
+                                "%s owns %" PRId64 " evidence items. Give them another owner "
+                                "first.",
+                                (gulong) owned),
+                   paraat_person_get_name (person), owned);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

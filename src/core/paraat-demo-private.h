@@ -1,0 +1,15 @@
+/* paraat-demo-private.h — parts of the demo workspace, for paraat-demo.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "paraat-workspace.h"
+
+G_BEGIN_DECLS
+
+/* Small generated documents stored as evidence, linked to ISO 27001 and NIS2 requirements.
+ * Needs the actor set. */
+gboolean paraat_demo_add_evidence (ParaatWorkspace  *ws,
+                                   GError          **error);
+
+G_END_DECLS
