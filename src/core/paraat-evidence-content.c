@@ -7,6 +7,7 @@
 #include "paraat-db.h"
 #include "paraat-error.h"
 #include "paraat-evidence-private.h"
+#include "paraat-partial-file.h"
 #include "paraat-workspace-private.h"
 
 typedef struct
@@ -202,33 +203,6 @@ write_chunk (const void    *data,
   return g_output_stream_write_all (user_data, data, len, NULL, cancellable, error);
 }
 
-/* A hidden name beside DESTINATION, so the export appears under its own name only whole. */
-static GFile *
-partial_file_for (GFile   *destination,
-                  GError **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (destination);
-  g_autofree char *name = NULL;
-
-  if (parent == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, g_strerror (EISDIR));
-      return NULL;
-    }
-  /* Not derived from the destination's name, which may already be as long as allowed. */
-  name = g_strdup_printf (".paraat-export-%08x.partial", g_random_int ());
-  return g_file_get_child (parent, name);
-}
-
-static void
-discard_partial (GOutputStream *out,
-                 GFile         *partial)
-{
-  if (out != NULL && !g_output_stream_is_closed (out))
-    g_output_stream_close (out, NULL, NULL);
-  g_file_delete (partial, NULL, NULL);
-}
-
 /* Write problems are the user's to solve (space, permissions); name the file they chose. */
 static void
 explain_write_error (GFile   *destination,
@@ -259,21 +233,20 @@ export_run (const char    *workspace_path,
   g_auto(RevisionInfo) info = { 0 };
   g_autoptr(ParaatEvidenceDb) db = open_reader (workspace_path, revision_id, &info, error);
   g_autoptr(GFile) partial = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GOutputStream) out = NULL;
 
-  if (db == NULL || !(partial = partial_file_for (destination, error)))
+  if (db == NULL)
     return FALSE;
 
-  out = g_file_create (partial, G_FILE_CREATE_NONE, cancellable, error);
-  if (out != NULL &&
-      stream_content (db, &info, write_chunk, out, cancellable, error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error) &&
-      g_file_move (partial, destination, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                   cancellable, NULL, NULL, error))
-    return TRUE;
-
+  out = paraat_partial_file_create (destination, &partial, cancellable, error);
   if (out != NULL)
-    discard_partial (G_OUTPUT_STREAM (out), partial);
+    {
+      if (!stream_content (db, &info, write_chunk, out, cancellable, error))
+        paraat_partial_file_discard (out, partial);
+      else if (paraat_partial_file_commit (out, partial, destination, cancellable, error))
+        return TRUE;
+    }
+
   explain_write_error (destination, error);
   return FALSE;
 }

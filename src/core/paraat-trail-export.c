@@ -9,6 +9,7 @@
 #include "paraat-clock.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
+#include "paraat-partial-file.h"
 #include "paraat-trail-export.h"
 #include "paraat-trail-private.h"
 
@@ -296,7 +297,8 @@ export_xml (ExportContext  *ctx,
   return TRUE;
 }
 
-/* Writes through g_file_replace(), so a failed export leaves any earlier file intact. */
+/* Writes beside the destination first, so a failed export leaves no partial file and
+ * any earlier file intact. */
 gboolean
 paraat_trail_export (const char         *workspace_path,
                      const char         *object_type,
@@ -307,7 +309,8 @@ paraat_trail_export (const char         *workspace_path,
                      GError            **error)
 {
   g_autoptr(sqlite3) db = paraat_check_open_readonly (workspace_path, error);
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GFile) partial = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   ExportContext ctx = { 0 };
   gboolean ok;
@@ -321,29 +324,23 @@ paraat_trail_export (const char         *workspace_path,
   ctx.uuid = read_text (db, "SELECT value FROM meta WHERE key = 'uuid'");
 
   stmt = select_entries (db, object_type, object_id, error);
-  out = stmt ? g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error)
-             : NULL;
+  out = stmt ? paraat_partial_file_create (destination, &partial, cancellable, error) : NULL;
   if (out == NULL)
     {
       export_context_clear (&ctx);
       return FALSE;
     }
 
-  ctx.out = G_OUTPUT_STREAM (out);
+  ctx.out = out;
   if (format == PARAAT_TRAIL_FORMAT_CSV)
     ok = export_csv (&ctx, stmt, error);
   else
     ok = export_xml (&ctx, stmt, object_type, object_id, error);
 
-  if (!ok)
-    {
-      /* Cancelling the close discards the temporary file and keeps the old one. */
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
-      g_cancellable_cancel (abort);
-      g_output_stream_close (ctx.out, abort, NULL);
-    }
+  if (ok)
+    ok = paraat_partial_file_commit (out, partial, destination, cancellable, error);
   else
-    ok = g_output_stream_close (ctx.out, cancellable, error);
+    paraat_partial_file_discard (out, partial);
 
   export_context_clear (&ctx);
   return ok;
