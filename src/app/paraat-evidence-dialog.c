@@ -11,6 +11,7 @@
 #include "paraat-framework.h"
 #include "paraat-history-dialog.h"
 #include "paraat-requirement.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatEvidenceDialog
 {
@@ -356,22 +357,12 @@ fill_revisions (ParaatEvidenceDialog *self)
 static void
 fill_owner_model (ParaatEvidenceDialog *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *people = paraat_workspace_get_people (self->workspace);
-  guint selected = 0;
+  guint selected;
+  g_autoptr(GtkStringList) names =
+    paraat_person_choices_new (self->workspace, _("No owner"),
+                               paraat_evidence_get_owner_id (self->evidence), self->owner_ids,
+                               &selected);
 
-  g_array_set_size (self->owner_ids, 0);
-  gtk_string_list_append (names, _("No owner"));
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(ParaatPerson) person = g_list_model_get_item (people, i);
-      gint64 id = paraat_person_get_id (person);
-
-      gtk_string_list_append (names, paraat_person_get_name (person));
-      g_array_append_val (self->owner_ids, id);
-      if (id == paraat_evidence_get_owner_id (self->evidence))
-        selected = i + 1;
-    }
   adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->owner_row, selected);
 }
@@ -441,8 +432,7 @@ save_action (GtkWidget  *widget,
     .track = track_bits[MIN (track, G_N_ELEMENTS (track_bits) - 1)],
     .evidence_date = gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
     .valid_until = gtk_editable_get_text (GTK_EDITABLE (self->valid_row)),
-    .owner_id = owner > 0 && owner <= self->owner_ids->len
-                  ? g_array_index (self->owner_ids, gint64, owner - 1) : 0,
+    .owner_id = paraat_person_choice_get_id (self->owner_ids, owner),
     .description = gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
   };
 

@@ -10,6 +10,7 @@
 #include "paraat-evidence.h"
 #include "paraat-evidence-dialog.h"
 #include "paraat-evidence-page.h"
+#include "paraat-widget-util.h"
 #include "paraat-window.h"
 
 struct _ParaatEvidencePage
@@ -41,15 +42,6 @@ static const guint track_bits[] = { 0, PARAAT_TRACK_POLICY, PARAAT_TRACK_OPERATI
                                     PARAAT_TRACK_MONITORING };
 
 static gboolean
-contains_folded (const char *haystack,
-                 const char *needle)
-{
-  g_autofree char *folded = haystack ? g_utf8_casefold (haystack, -1) : NULL;
-
-  return folded != NULL && strstr (folded, needle) != NULL;
-}
-
-static gboolean
 matches (ParaatEvidencePage *self,
          ParaatEvidence     *evidence,
          const char         *needle)
@@ -64,9 +56,9 @@ matches (ParaatEvidencePage *self,
       paraat_evidence_get_freshness (evidence) != (ParaatFreshness) (freshness - 1))
     return FALSE;
   return needle[0] == '\0' ||
-         contains_folded (paraat_evidence_get_title (evidence), needle) ||
-         contains_folded (paraat_evidence_get_file_name (evidence), needle) ||
-         contains_folded (paraat_evidence_get_description (evidence), needle);
+         paraat_contains_folded (paraat_evidence_get_title (evidence), needle) ||
+         paraat_contains_folded (paraat_evidence_get_file_name (evidence), needle) ||
+         paraat_contains_folded (paraat_evidence_get_description (evidence), needle);
 }
 
 static void
@@ -132,23 +124,6 @@ on_workspace_changed_cb (ParaatEvidencePage *self,
 
 /* Rows */
 
-static GtkWidget *
-add_label (GtkBox     *box,
-           GtkWidget  *row,
-           const char *key,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  g_object_set_data (G_OBJECT (row), key, label);
-  return label;
-}
-
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item)
@@ -163,9 +138,9 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "icon", icon);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (row), text);
-  add_label (GTK_BOX (text), row, "title", NULL);
-  add_label (GTK_BOX (text), row, "subtitle", "dim-label");
-  freshness = add_label (GTK_BOX (row), row, "freshness", "paraat-status");
+  paraat_row_add_label (GTK_BOX (text), row, "title", NULL);
+  paraat_row_add_label (GTK_BOX (text), row, "subtitle", "dim-label");
+  freshness = paraat_row_add_label (GTK_BOX (row), row, "freshness", "paraat-status");
   gtk_widget_set_valign (freshness, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (item, row);
 }

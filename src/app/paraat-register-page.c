@@ -13,6 +13,7 @@
 #include "paraat-register-page.h"
 #include "paraat-requirement.h"
 #include "paraat-requirement-dialog.h"
+#include "paraat-widget-util.h"
 #include "paraat-window.h"
 
 struct _ParaatRegisterPage
@@ -47,26 +48,14 @@ enum {
 };
 
 static gboolean
-contains_folded (const char *haystack,
-                 const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
 matches_text (ParaatRequirement *requirement,
               const char        *needle)
 {
   return needle[0] == '\0' ||
-         contains_folded (paraat_requirement_get_label (requirement), needle) ||
-         contains_folded (paraat_requirement_get_title (requirement), needle) ||
-         contains_folded (paraat_requirement_get_notes (requirement), needle) ||
-         contains_folded (paraat_requirement_get_justification (requirement), needle);
+         paraat_contains_folded (paraat_requirement_get_label (requirement), needle) ||
+         paraat_contains_folded (paraat_requirement_get_title (requirement), needle) ||
+         paraat_contains_folded (paraat_requirement_get_notes (requirement), needle) ||
+         paraat_contains_folded (paraat_requirement_get_justification (requirement), needle);
 }
 
 enum {
@@ -223,23 +212,6 @@ on_workspace_changed_cb (ParaatRegisterPage *self,
 
 /* Row widgets */
 
-static GtkWidget *
-add_label (GtkBox     *box,
-           const char *css_class,
-           const char *key,
-           GtkWidget  *row)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  g_object_set_data (G_OBJECT (row), key, label);
-  return label;
-}
-
 static gboolean
 on_row_drop_cb (GtkDropTarget      *target,
                 const GValue       *value,
@@ -271,14 +243,14 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *status;
 
-  add_label (GTK_BOX (row), "paraat-register-header", "header", row);
+  paraat_row_add_label (GTK_BOX (row), row, "header", "paraat-register-header");
   gtk_box_append (GTK_BOX (row), line);
   g_object_set_data (G_OBJECT (row), "line", line);
-  add_label (GTK_BOX (line), "paraat-register-label", "label", row);
-  gtk_widget_set_hexpand (add_label (GTK_BOX (line), NULL, "title", row), TRUE);
-  status = add_label (GTK_BOX (line), "paraat-status", "status", row);
+  paraat_row_add_label (GTK_BOX (line), row, "label", "paraat-register-label");
+  gtk_widget_set_hexpand (paraat_row_add_label (GTK_BOX (line), row, "title", NULL), TRUE);
+  status = paraat_row_add_label (GTK_BOX (line), row, "status", "paraat-status");
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
-  add_label (GTK_BOX (row), "dim-label", "detail", row);
+  paraat_row_add_label (GTK_BOX (row), row, "detail", "dim-label");
   g_signal_connect_object (target, "drop", G_CALLBACK (on_row_drop_cb), self, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
   gtk_list_item_set_child (item, row);

@@ -12,6 +12,7 @@
 #include "paraat-history-dialog.h"
 #include "paraat-requirement.h"
 #include "paraat-requirement-dialog.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatRequirementDialog
 {
@@ -44,39 +45,20 @@ struct _ParaatRequirementDialog
 
 G_DEFINE_FINAL_TYPE (ParaatRequirementDialog, paraat_requirement_dialog, ADW_TYPE_WINDOW)
 
-static char *
-get_notes (ParaatRequirementDialog *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gint64
-selected_owner (ParaatRequirementDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->owner_row);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > self->owner_ids->len)
-    return 0;
-  return g_array_index (self->owner_ids, gint64, selected - 1);
-}
-
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   ParaatRequirementDialog *self = PARAAT_REQUIREMENT_DIALOG (widget);
-  g_autofree char *notes = get_notes (self);
+  g_autofree char *notes = paraat_text_view_dup_text (self->notes_view);
   g_autoptr(GError) error = NULL;
   ParaatRequirementState state = {
     .applicable = gtk_switch_get_active (self->applicable_switch),
     .justification = gtk_editable_get_text (GTK_EDITABLE (self->justification_row)),
     .status = (ParaatImplementationStatus) adw_combo_row_get_selected (self->status_row),
-    .owner_id = selected_owner (self),
+    .owner_id = paraat_person_choice_get_id (self->owner_ids,
+                                             adw_combo_row_get_selected (self->owner_row)),
     .notes = notes,
   };
 
@@ -298,21 +280,12 @@ on_drop_cb (GtkDropTarget           *target,
 static void
 fill_owner_model (ParaatRequirementDialog *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *people = paraat_workspace_get_people (self->workspace);
-  guint selected = 0;
+  guint selected;
+  g_autoptr(GtkStringList) names =
+    paraat_person_choices_new (self->workspace, _("No owner"),
+                               paraat_requirement_get_owner_id (self->requirement),
+                               self->owner_ids, &selected);
 
-  gtk_string_list_append (names, _("No owner"));
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(ParaatPerson) person = g_list_model_get_item (people, i);
-      gint64 id = paraat_person_get_id (person);
-
-      gtk_string_list_append (names, paraat_person_get_name (person));
-      g_array_append_val (self->owner_ids, id);
-      if (id == paraat_requirement_get_owner_id (self->requirement))
-        selected = i + 1;
-    }
   adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->owner_row, selected);
 }

@@ -7,6 +7,7 @@
 
 #include "paraat-history-dialog.h"
 #include "paraat-settings-dialog.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatSettingsDialog
 {
@@ -25,23 +26,13 @@ struct _ParaatSettingsDialog
 
 G_DEFINE_FINAL_TYPE (ParaatSettingsDialog, paraat_settings_dialog, ADW_TYPE_WINDOW)
 
-static char *
-get_scope (ParaatSettingsDialog *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->scope_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   ParaatSettingsDialog *self = PARAAT_SETTINGS_DIALOG (widget);
-  g_autofree char *scope = get_scope (self);
+  g_autofree char *scope = paraat_text_view_dup_text (self->scope_view);
   g_autoptr(GError) error = NULL;
   ParaatSettings settings;
 
