@@ -231,6 +231,16 @@ update_empty_state (ParaatPeoplePage *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
+/* The list is filled when the page is first shown: a list view builds rows for the
+ * people at once, which a workspace that opens on another page need not wait for. */
+static void
+attach_people (ParaatPeoplePage *self)
+{
+  if (self->workspace != NULL && gtk_filter_list_model_get_model (self->filtered) == NULL)
+    gtk_filter_list_model_set_model (self->filtered, paraat_workspace_get_people (self->workspace));
+  update_empty_state (self);
+}
+
 void
 paraat_people_page_set_workspace (ParaatPeoplePage *self,
                                   ParaatWorkspace  *workspace)
@@ -240,9 +250,9 @@ paraat_people_page_set_workspace (ParaatPeoplePage *self,
   if (!g_set_object (&self->workspace, workspace))
     return;
 
-  gtk_filter_list_model_set_model (self->filtered,
-                                   workspace ? paraat_workspace_get_people (workspace) : NULL);
-  update_empty_state (self);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_people (self);
 }
 
 /* The people shown, after the search filter. */
@@ -250,6 +260,8 @@ GListModel *
 paraat_people_page_get_model (ParaatPeoplePage *self)
 {
   g_return_val_if_fail (PARAAT_IS_PEOPLE_PAGE (self), NULL);
+
+  attach_people (self);
   return G_LIST_MODEL (self->filtered);
 }
 
@@ -330,4 +342,5 @@ paraat_people_page_init (ParaatPeoplePage *self)
                            G_CALLBACK (on_search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_empty_state),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (attach_people), NULL);
 }

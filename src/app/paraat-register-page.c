@@ -200,10 +200,20 @@ reload (ParaatRegisterPage *self)
   rebuild_rows (self);
 }
 
+/* Rows are built when the page is first shown, not for every register at open. */
+static void
+ensure_loaded (ParaatRegisterPage *self)
+{
+  if (self->requirements == NULL)
+    reload (self);
+}
+
 static void
 on_workspace_changed_cb (ParaatRegisterPage *self,
                          const char         *object_type)
 {
+  if (self->requirements == NULL)
+    return;
   if (g_str_equal (object_type, "requirement") || g_str_equal (object_type, "person"))
     reload (self);
   else if (g_str_equal (object_type, "evidence"))
@@ -357,6 +367,8 @@ GListModel *
 paraat_register_page_get_requirements (ParaatRegisterPage *self)
 {
   g_return_val_if_fail (PARAAT_IS_REGISTER_PAGE (self), NULL);
+
+  ensure_loaded (self);
   return G_LIST_MODEL (self->rows);
 }
 
@@ -366,6 +378,7 @@ paraat_register_page_set_search (ParaatRegisterPage *self,
 {
   g_return_if_fail (PARAAT_IS_REGISTER_PAGE (self));
 
+  ensure_loaded (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   rebuild_rows (self);
 }
@@ -483,7 +496,7 @@ paraat_register_page_new (ParaatWorkspace *workspace,
   g_signal_connect_object (paraat_workspace_get_people (workspace), "items-changed",
                            G_CALLBACK (reload_owners), self, G_CONNECT_SWAPPED);
   reload_owners (self);
-  reload (self);
+  g_signal_connect (self, "map", G_CALLBACK (ensure_loaded), NULL);
 
   self->importer = paraat_evidence_importer_new (workspace);
   g_signal_connect_object (self->importer, "added", G_CALLBACK (on_evidence_added_cb), self,
