@@ -7,6 +7,7 @@
 
 #include "paraat-framework.h"
 #include "paraat-frameworks-dialog.h"
+#include "paraat-history-dialog.h"
 
 struct _ParaatFrameworksDialog
 {
@@ -51,6 +52,18 @@ on_switch_active_cb (GtkSwitch              *toggle,
     show_error (self, error->message);
 }
 
+static void
+on_history_clicked_cb (GtkButton              *button,
+                       ParaatFrameworksDialog *self)
+{
+  ParaatFramework *framework = g_object_get_data (G_OBJECT (button), "framework");
+
+  gtk_window_present (GTK_WINDOW (paraat_history_dialog_new (GTK_WINDOW (self), self->workspace,
+                                                             "framework",
+                                                             paraat_framework_get_id (framework),
+                                                             paraat_framework_get_title (framework))));
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -59,6 +72,7 @@ create_row (gpointer item,
   ParaatFramework *framework = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *history = gtk_button_new_from_icon_name ("document-open-recent-symbolic");
   g_autofree char *subtitle =
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement · %s", "%u requirements · %s",
                                   paraat_framework_get_n_requirements (framework)),
@@ -76,6 +90,13 @@ create_row (gpointer item,
   g_object_set_data (G_OBJECT (toggle), "framework-id",
                      GSIZE_TO_POINTER ((gsize) paraat_framework_get_id (framework)));
   g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_switch_active_cb), self, 0);
+
+  gtk_widget_set_tooltip_text (history, _("History"));
+  gtk_widget_set_valign (history, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (history, "flat");
+  g_object_set_data_full (G_OBJECT (history), "framework", g_object_ref (framework), g_object_unref);
+  g_signal_connect_object (history, "clicked", G_CALLBACK (on_history_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), history);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   return row;
