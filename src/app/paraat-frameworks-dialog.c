@@ -73,6 +73,7 @@ create_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
   GtkWidget *history = gtk_button_new_from_icon_name ("document-open-recent-symbolic");
+  g_autofree char *history_label = NULL;
   g_autofree char *subtitle =
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement · %s", "%u requirements · %s",
                                   paraat_framework_get_n_requirements (framework)),
@@ -92,6 +93,9 @@ create_row (gpointer item,
   g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_switch_active_cb), self, 0);
 
   gtk_widget_set_tooltip_text (history, _("History"));
+  history_label = g_strdup_printf ("%s: %s", _("History"), paraat_framework_get_title (framework));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (history), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  history_label, -1);
   gtk_widget_set_valign (history, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (history, "flat");
   g_object_set_data_full (G_OBJECT (history), "framework", g_object_ref (framework), g_object_unref);
