@@ -946,6 +946,37 @@ test_check_healthy (TestDir       *fixture,
   test_util_assert_unchanged (path, baseline);
 }
 
+/* After a crash, commits may still be in the write-ahead log only: the file's header then
+ * shows an older schema version than the workspace has. */
+static void
+test_pending_wal (TestDir       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = test_util_create_closed (fixture->dir, "org.paraat");
+  g_autofree char *set_current = g_strdup_printf ("PRAGMA user_version = %d",
+                                                  PARAAT_SCHEMA_VERSION);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 entries = test_util_trail_count (path);
+
+  {
+    g_autoptr(TestDb) raw = test_util_raw_open (path, FALSE, TRUE);
+    test_util_raw_exec (raw, "PRAGMA user_version = 1");
+  }
+  {
+    g_autoptr(TestDb) raw = test_util_raw_open (path, FALSE, TRUE);
+    sqlite3_db_config (raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+    test_util_raw_exec (raw, set_current);
+  }
+
+  ws = paraat_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (paraat_workspace_get_schema_version (ws), ==, PARAAT_SCHEMA_VERSION);
+  g_assert_null (paraat_workspace_get_backup_path (ws));
+  g_clear_object (&ws);
+  g_assert_cmpint (test_util_trail_count (path), ==, entries);
+}
+
 /* Migration from schema version 1 */
 
 static void
@@ -1085,6 +1116,7 @@ main (int    argc,
   g_test_add_func ("/workspace/bad-file/read-only", test_bad_read_only);
   ADD ("/workspace/check-healthy", test_check_healthy);
   ADD ("/workspace/migration", test_migration);
+  ADD ("/workspace/pending-wal", test_pending_wal);
 
 #undef ADD
 

@@ -105,6 +105,15 @@ check_size (const guchar  header[SQLITE_HEADER_SIZE],
   return TRUE;
 }
 
+static gboolean
+has_wal_file (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
 /* Reads only the 100-byte SQLite header, so foreign, newer and truncated files are
  * refused before SQLite opens them and can change nothing. */
 gboolean
@@ -122,7 +131,26 @@ paraat_workspace_file_inspect (const char        *path,
   out->user_version = (int) read_be32 (header + 60);
   out->application_id = read_be32 (header + 68);
 
-  if (out->application_id != PARAAT_APPLICATION_ID)
+  /* After a crash the newest commits, schema upgrades included, may still sit in the
+   * write-ahead log; the header then tells an old story and SQLite must be asked. */
+  if (has_wal_file (path))
+    {
+      out->user_version = -1;
+      return TRUE;
+    }
+  return paraat_workspace_file_check_identity (path, out->application_id, out->user_version,
+                                               error);
+}
+
+gboolean
+paraat_workspace_file_check_identity (const char  *path,
+                                      guint32      application_id,
+                                      int          user_version,
+                                      GError     **error)
+{
+  g_autofree char *name = display_name (path);
+
+  if (application_id != PARAAT_APPLICATION_ID)
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_FOREIGN,
                    _("“%s” is a database of another program, not a Paraat workspace. Choose a "
@@ -130,12 +158,12 @@ paraat_workspace_file_inspect (const char        *path,
       return FALSE;
     }
 
-  if (out->user_version > PARAAT_SCHEMA_VERSION)
+  if (user_version > PARAAT_SCHEMA_VERSION)
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_TOO_NEW,
                    _("“%s” was saved by a newer version of Paraat (format %d; this version "
                      "reads up to %d). Update Paraat to open it."),
-                   name, out->user_version, PARAAT_SCHEMA_VERSION);
+                   name, user_version, PARAAT_SCHEMA_VERSION);
       return FALSE;
     }
 

@@ -372,6 +372,7 @@ paraat_workspace_open (const char  *path,
 {
   g_autoptr(ParaatWorkspace) self = NULL;
   ParaatFileHeader header;
+  int version;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -389,8 +390,13 @@ paraat_workspace_open (const char  *path,
       !verify_structure (self, error))
     return NULL;
 
-  if (header.user_version < PARAAT_SCHEMA_VERSION &&
-      !backup_before_migration (self, header.user_version, error))
+  version = (int) paraat_db_query_int (self->db, "PRAGMA user_version", 0);
+  if (!paraat_workspace_file_check_identity (self->path,
+                                             (guint32) paraat_db_query_int (self->db,
+                                                                            "PRAGMA application_id",
+                                                                            0),
+                                             version, error) ||
+      (version < PARAAT_SCHEMA_VERSION && !backup_before_migration (self, version, error)))
     return NULL;
 
   g_clear_pointer (&self->db, sqlite3_close);
