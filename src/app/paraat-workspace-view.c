@@ -328,6 +328,36 @@ show_index_action (GtkWidget  *widget,
     paraat_workspace_view_show_page (self, g_object_get_data (G_OBJECT (row), "page-name"));
 }
 
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+F goes to the search field of whichever page is shown. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ParaatWorkspaceView *self = PARAAT_WORKSPACE_VIEW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  GtkWidget *entry = page ? find_search_entry (page) : NULL;
+
+  if (entry != NULL)
+    gtk_widget_grab_focus (entry);
+}
+
 static void
 paraat_workspace_view_dispose (GObject *object)
 {
@@ -381,6 +411,9 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.frameworks", NULL,
                                    frameworks_action);
   gtk_widget_class_install_action (widget_class, "workspace.show-index", "i", show_index_action);
+  gtk_widget_class_install_action (widget_class, "workspace.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "workspace.search", NULL);
 
   for (int i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
