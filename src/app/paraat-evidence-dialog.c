@@ -254,15 +254,12 @@ save_revision (ParaatEvidenceDialog *self,
   g_autofree char *name = paraat_sanitize_file_name (paraat_evidence_get_file_name (revision));
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
+  self->chooser = paraat_file_chooser_new (GTK_WINDOW (self), _("Save a Copy"),
+                                           GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                           G_CALLBACK (on_save_chooser_cb), self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_object_set_data (G_OBJECT (self->chooser), "revision-id",
                      GSIZE_TO_POINTER ((gsize) paraat_evidence_get_revision_id (revision)));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_cb), self,
-                           G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -513,12 +510,9 @@ add_revision_action (GtkWidget  *widget,
   ParaatEvidenceDialog *self = PARAAT_EVIDENCE_DIALOG (widget);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Add a Version"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_revision_chooser_cb), self,
-                           G_CONNECT_SWAPPED);
+  self->chooser = paraat_file_chooser_new (GTK_WINDOW (self), _("Add a Version"),
+                                           GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"),
+                                           G_CALLBACK (on_revision_chooser_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 

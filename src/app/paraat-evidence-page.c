@@ -343,14 +343,10 @@ add_action (GtkWidget  *widget,
   ParaatEvidencePage *self = PARAAT_EVIDENCE_PAGE (widget);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Add Evidence"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"),
-                                               _("_Cancel"));
+  self->chooser = paraat_file_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                           _("Add Evidence"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                           _("_Add"), G_CALLBACK (on_chooser_response_cb), self);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 

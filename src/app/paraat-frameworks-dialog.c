@@ -8,6 +8,7 @@
 #include "paraat-framework.h"
 #include "paraat-frameworks-dialog.h"
 #include "paraat-history-dialog.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatFrameworksDialog
 {
@@ -229,14 +230,11 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "xml");
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Import Framework"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-                                               _("_Cancel"));
+  self->chooser = paraat_file_chooser_new (GTK_WINDOW (self), _("Import Framework"),
+                                           GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                           G_CALLBACK (on_chooser_response_cb), self);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 

@@ -8,6 +8,7 @@
 #include "paraat-error.h"
 #include "paraat-new-workspace-dialog.h"
 #include "paraat-person.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatNewWorkspaceDialog
 {
@@ -142,12 +143,9 @@ choose_folder_action (GtkWidget  *widget,
   ParaatNewWorkspaceDialog *self = PARAAT_NEW_WORKSPACE_DIALOG (widget);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Choose a Folder"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
+  self->chooser = paraat_file_chooser_new (GTK_WINDOW (self), _("Choose a Folder"),
+                                           GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"),
+                                           G_CALLBACK (on_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "paraat-widget-util.h"
@@ -81,4 +82,22 @@ paraat_person_choice_get_id (GArray *ids,
   if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > ids->len)
     return 0;
   return g_array_index (ids, gint64, position - 1);
+}
+
+/* A modal native file chooser whose response goes to ON_RESPONSE with INSTANCE first; the
+ * caller adds filters or a name, shows it and keeps the reference until the response. */
+GtkFileChooserNative *
+paraat_file_chooser_new (GtkWindow            *parent,
+                         const char           *title,
+                         GtkFileChooserAction  action,
+                         const char           *accept_label,
+                         GCallback             on_response,
+                         gpointer              instance)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, action,
+                                                               accept_label, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", on_response, instance, G_CONNECT_SWAPPED);
+  return chooser;
 }

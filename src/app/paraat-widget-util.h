@@ -24,4 +24,11 @@ GtkStringList *paraat_person_choices_new     (ParaatWorkspace *workspace,
 gint64         paraat_person_choice_get_id   (GArray          *ids,
                                               guint            position);
 
+GtkFileChooserNative *paraat_file_chooser_new (GtkWindow            *parent,
+                                               const char           *title,
+                                               GtkFileChooserAction  action,
+                                               const char           *accept_label,
+                                               GCallback             on_response,
+                                               gpointer              instance);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "paraat-welcome-page.h"
 #include "paraat-window.h"
 #include "paraat-workspace-view.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatWindow
 {
@@ -420,13 +421,10 @@ open_workspace_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "paraat");
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                               _("_Cancel"));
+  self->chooser = paraat_file_chooser_new (GTK_WINDOW (self), _("Open Workspace"),
+                                           GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                           G_CALLBACK (on_open_chooser_response_cb), self);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
