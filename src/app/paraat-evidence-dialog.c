@@ -51,7 +51,9 @@ static void
 toast (ParaatEvidenceDialog *self,
        const char           *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* Work finishing after the window closed has nobody to tell. */
+  if (self->toast_overlay != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -166,24 +168,37 @@ on_link_activate_cb (ParaatEvidenceDialog *self)
 
 /* Versions and their content */
 
+typedef struct
+{
+  ParaatEvidenceDialog *dialog;
+  GFile                *file;
+} OpenRequest;
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_object_unref (request->dialog);
+  g_object_unref (request->file);
+  g_free (request);
+}
+
 static void
 on_opened_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(ParaatEvidenceDialog) self = user_data;
+  OpenRequest *request = user_data;
   g_autoptr(GError) error = NULL;
-  GFile *file = g_object_get_data (G_OBJECT (self), "last-open");
 
-  if (!paraat_workspace_export_revision_finish (PARAAT_WORKSPACE (source), result, &error))
+  if (paraat_workspace_export_revision_finish (PARAAT_WORKSPACE (source), result, &error))
     {
-      show_error (self, _("Cannot Open the File"), error->message);
-      return;
+      g_autofree char *uri = g_file_get_uri (request->file);
+      gtk_show_uri (GTK_WINDOW (request->dialog), uri, GDK_CURRENT_TIME);
     }
-  {
-    g_autofree char *uri = g_file_get_uri (file);
-    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-  }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (request->dialog, _("Cannot Open the File"), error->message);
+
+  open_request_free (request);
 }
 
 /* Opens a private copy: the workspace's content is never handed out in place. */
@@ -195,7 +210,7 @@ open_revision (ParaatEvidenceDialog *self,
   g_autofree char *dir = g_build_filename (g_get_user_runtime_dir (), "paraat", NULL);
   g_autofree char *unique = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
+  OpenRequest *request;
 
   g_mkdir_with_parents (dir, 0700);
   unique = g_strdup_printf ("%s/%" G_GINT64_FORMAT "-XXXXXX", dir,
@@ -208,12 +223,13 @@ open_revision (ParaatEvidenceDialog *self,
       return;
     }
   path = g_build_filename (unique, name, NULL);
-  file = g_file_new_for_path (path);
-  /* The callback needs the file; keep it on the dialog until the export is done. */
-  g_object_set_data_full (G_OBJECT (self), "last-open", g_object_ref (file), g_object_unref);
+  request = g_new0 (OpenRequest, 1);
+  request->dialog = g_object_ref (self);
+  request->file = g_file_new_for_path (path);
   paraat_workspace_export_revision_async (self->workspace,
-                                          paraat_evidence_get_revision_id (revision), file,
-                                          self->cancellable, on_opened_cb, g_object_ref (self));
+                                          paraat_evidence_get_revision_id (revision),
+                                          request->file, self->cancellable, on_opened_cb,
+                                          request);
 }
 
 static void
@@ -224,10 +240,10 @@ on_saved_cb (GObject      *source,
   g_autoptr(ParaatEvidenceDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!paraat_workspace_export_revision_finish (PARAAT_WORKSPACE (source), result, &error))
-    show_error (self, _("Cannot Save the Copy"), error->message);
-  else
+  if (paraat_workspace_export_revision_finish (PARAAT_WORKSPACE (source), result, &error))
     toast (self, _("Copy saved"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("Cannot Save the Copy"), error->message);
 }
 
 static void
@@ -271,10 +287,11 @@ on_verified_cb (GObject      *source,
   g_autoptr(ParaatEvidenceDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!paraat_workspace_verify_revision_finish (PARAAT_WORKSPACE (source), result, &error))
-    show_error (self, _("Integrity Check Failed"), error->message);
-  else
+  /* A check cut short by closing the window says nothing about the content. */
+  if (paraat_workspace_verify_revision_finish (PARAAT_WORKSPACE (source), result, &error))
     toast (self, _("Intact: the content matches its SHA-256 hash"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("Integrity Check Failed"), error->message);
 }
 
 static void

@@ -154,11 +154,7 @@ paraat_evidence_importer_add (ParaatEvidenceImporter *self,
   pending->requirement_id = requirement_id;
   g_queue_push_tail (&self->queue, pending);
   if (!self->busy)
-    {
-      g_clear_object (&self->cancellable);
-      self->cancellable = g_cancellable_new ();
-      start_next (self);
-    }
+    start_next (self);
 }
 
 /* Stops the file being added (nothing of it is kept) and drops the queue. */
@@ -169,6 +165,9 @@ paraat_evidence_importer_cancel (ParaatEvidenceImporter *self)
 
   g_queue_clear_full (&self->queue, (GDestroyNotify) pending_free);
   g_cancellable_cancel (self->cancellable);
+  /* The add in flight keeps the cancelled one; files added from now on start afresh. */
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 }
 
 gboolean
@@ -272,6 +271,7 @@ static void
 paraat_evidence_importer_init (ParaatEvidenceImporter *self)
 {
   g_queue_init (&self->queue);
+  self->cancellable = g_cancellable_new ();
 }
 
 ParaatEvidenceImporter *

@@ -401,6 +401,8 @@ paraat_evidence_page_set_workspace (ParaatEvidencePage *self,
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
+  if (self->importer != NULL)
+    paraat_evidence_importer_cancel (self->importer);
   g_clear_object (&self->importer);
   g_set_object (&self->workspace, workspace);
 

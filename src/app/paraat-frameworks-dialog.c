@@ -50,7 +50,13 @@ on_switch_active_cb (GtkSwitch              *toggle,
 
   if (!paraat_workspace_set_framework_enabled (self->workspace, id,
                                                gtk_switch_get_active (toggle), &error))
-    show_error (self, error->message);
+    {
+      show_error (self, error->message);
+      /* Show what is stored, not what was asked for. */
+      g_signal_handlers_block_by_func (toggle, on_switch_active_cb, self);
+      gtk_switch_set_active (toggle, !gtk_switch_get_active (toggle));
+      g_signal_handlers_unblock_by_func (toggle, on_switch_active_cb, self);
+    }
 }
 
 static void

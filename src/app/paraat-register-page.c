@@ -171,6 +171,11 @@ reload_owners (ParaatRegisterPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GListModel *people = paraat_workspace_get_people (self->workspace);
+  guint selected = gtk_drop_down_get_selected (self->owner_dropdown);
+  gint64 kept = selected >= OWNER_FIRST_PERSON && selected != GTK_INVALID_LIST_POSITION &&
+                selected - OWNER_FIRST_PERSON < self->owner_ids->len
+                  ? g_array_index (self->owner_ids, gint64, selected - OWNER_FIRST_PERSON) : 0;
+  guint position = selected == OWNER_NOBODY ? OWNER_NOBODY : OWNER_ANYONE;
 
   g_array_set_size (self->owner_ids, 0);
   gtk_string_list_append (names, _("Any owner"));
@@ -182,8 +187,12 @@ reload_owners (ParaatRegisterPage *self)
 
       gtk_string_list_append (names, paraat_person_get_name (person));
       g_array_append_val (self->owner_ids, id);
+      if (id == kept)
+        position = OWNER_FIRST_PERSON + i;
     }
+  /* A change in the directory keeps the owner the register is filtered on. */
   gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->owner_dropdown, position);
 }
 
 static void
@@ -406,6 +415,8 @@ paraat_register_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->owner_ids, g_array_unref);
+  if (self->importer != NULL)
+    paraat_evidence_importer_cancel (self->importer);
   g_clear_object (&self->importer);
 
   G_OBJECT_CLASS (paraat_register_page_parent_class)->dispose (object);

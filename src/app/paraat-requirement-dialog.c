@@ -337,6 +337,8 @@ paraat_requirement_dialog_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->requirement);
   g_clear_pointer (&self->owner_ids, g_array_unref);
+  if (self->importer != NULL)
+    paraat_evidence_importer_cancel (self->importer);
   g_clear_object (&self->importer);
 
   G_OBJECT_CLASS (paraat_requirement_dialog_parent_class)->dispose (object);

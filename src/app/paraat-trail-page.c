@@ -236,6 +236,10 @@ reload_people (ParaatTrailPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GListModel *people = paraat_workspace_get_people (self->workspace);
+  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
+  gint64 kept = selected > 0 && selected <= self->person_ids->len
+                  ? g_array_index (self->person_ids, gint64, selected - 1) : 0;
+  guint position = 0;
 
   g_array_set_size (self->person_ids, 0);
   gtk_string_list_append (names, _("Anyone"));
@@ -246,8 +250,12 @@ reload_people (ParaatTrailPage *self)
 
       gtk_string_list_append (names, paraat_person_get_name (person));
       g_array_append_val (self->person_ids, id);
+      if (id == kept)
+        position = i + 1;
     }
+  /* A change in the directory keeps the person the trail is filtered on. */
   gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->person_dropdown, position);
 }
 
 static void

@@ -210,13 +210,17 @@ workspace_ready (ParaatWindow    *self,
                  const GError    *error,
                  const char      *heading)
 {
+  /* A cancelled open was replaced by another one, or the window is going away: the
+   * window's state belongs to whatever came after it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
   g_clear_object (&self->cancellable);
 
   if (workspace == NULL)
     {
       show_welcome (self);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        paraat_window_show_error (self, heading, error);
+      paraat_window_show_error (self, heading, error);
       return;
     }
 
@@ -234,7 +238,8 @@ on_open_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   ParaatWorkspace *workspace = paraat_workspace_open_finish (result, &error);
 
-  g_clear_pointer (&self->pending_path, g_free);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_clear_pointer (&self->pending_path, g_free);
   workspace_ready (self, workspace, error, _("Cannot Open Workspace"));
 }
 
@@ -245,7 +250,8 @@ paraat_window_open_path (ParaatWindow *self,
   g_return_if_fail (PARAAT_IS_WINDOW (self));
 
   g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   g_free (self->pending_path);
   self->pending_path = g_canonicalize_filename (path, NULL);
 
@@ -306,7 +312,8 @@ paraat_window_open_demo (ParaatWindow *self)
   g_return_if_fail (PARAAT_IS_WINDOW (self));
 
   g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   show_loading (self, _("Opening Demo Workspace…"));
 
   task = g_task_new (NULL, self->cancellable, on_demo_done_cb, g_object_ref (self));
@@ -371,7 +378,8 @@ on_new_workspace_create_cb (ParaatWindow             *self,
   if (!paraat_window_is_idle (self))
     target = paraat_window_new (PARAAT_APPLICATION (app));
 
-  g_set_object (&target->cancellable, g_cancellable_new ());
+  g_clear_object (&target->cancellable);
+  target->cancellable = g_cancellable_new ();
   show_loading (target, _("Creating Workspace…"));
   gtk_window_present (GTK_WINDOW (target));
   paraat_workspace_create_async (path, organisation, person, target->cancellable,

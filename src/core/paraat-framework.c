@@ -399,8 +399,6 @@ paraat_workspace_import_catalog (ParaatWorkspace      *self,
       !(id = paraat_framework_store_catalog (txn, catalog, FALSE, error)) ||
       !paraat_workspace_commit (self, txn, "framework", error))
     return 0;
-
-  paraat_framework_reload (self);
   return id;
 }
 
@@ -441,8 +439,6 @@ paraat_workspace_set_framework_enabled (ParaatWorkspace  *self,
                        NULL, error) ||
       !paraat_workspace_commit (self, txn, "framework", error))
     return FALSE;
-
-  paraat_framework_reload (self);
   return TRUE;
 }
 

@@ -25,6 +25,7 @@ struct _ParaatTrailModel
   gboolean         oldest_first;
   gint64           max_seq;
   gulong           changed_id;
+  gulong           closed_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -295,6 +296,16 @@ on_workspace_changed_cb (ParaatTrailModel *self)
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, fresh->len);
 }
 
+static void
+on_workspace_closed_cb (ParaatTrailModel *self)
+{
+  guint removed = self->seqs->len;
+
+  g_array_set_size (self->seqs, 0);
+  g_hash_table_remove_all (self->pages);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+}
+
 gint64
 paraat_trail_model_get_total (ParaatTrailModel *self)
 {
@@ -308,6 +319,7 @@ paraat_trail_model_dispose (GObject *object)
   ParaatTrailModel *self = PARAAT_TRAIL_MODEL (object);
 
   g_clear_signal_handler (&self->changed_id, self->workspace);
+  g_clear_signal_handler (&self->closed_id, self->workspace);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (paraat_trail_model_parent_class)->dispose (object);
@@ -353,6 +365,8 @@ paraat_trail_model_new (ParaatWorkspace *workspace)
   self->workspace = g_object_ref (workspace);
   self->changed_id = g_signal_connect_swapped (workspace, "changed",
                                                G_CALLBACK (on_workspace_changed_cb), self);
+  self->closed_id = g_signal_connect_swapped (workspace, "closed",
+                                              G_CALLBACK (on_workspace_closed_cb), self);
   paraat_trail_model_set_filter (self, &all, NULL);
   return self;
 }

@@ -44,6 +44,7 @@ enum {
 
 enum {
   CHANGED,
+  CLOSED,
   N_SIGNALS
 };
 
@@ -61,12 +62,16 @@ paraat_settings_clear (ParaatSettings *settings)
   g_clear_pointer (&settings->scope, g_free);
 }
 
+static gboolean load_people (ParaatWorkspace *self, GError **error);
+static void release_file (ParaatWorkspace *self);
+static void load_settings (ParaatWorkspace *self);
+
 static void
 paraat_workspace_finalize (GObject *object)
 {
   ParaatWorkspace *self = PARAAT_WORKSPACE (object);
 
-  paraat_workspace_close (self);
+  release_file (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->backup_path, g_free);
@@ -124,6 +129,15 @@ paraat_workspace_class_init (ParaatWorkspaceClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * ParaatWorkspace::closed:
+   *
+   * Emitted when paraat_workspace_close() released the file; nothing can be read after.
+   */
+  signals[CLOSED] =
+    g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -166,6 +180,23 @@ paraat_workspace_begin (ParaatWorkspace  *self,
                            paraat_person_get_name (self->actor), error);
 }
 
+
+/* The lists the workspace keeps in memory are current before anyone hears of a change. */
+static void
+refresh_cached (ParaatWorkspace *self,
+                const char      *object_type)
+{
+  if (g_str_equal (object_type, "person"))
+    load_people (self, NULL);
+  else if (g_str_equal (object_type, "framework"))
+    paraat_framework_reload (self);
+  else if (g_str_equal (object_type, "settings"))
+    {
+      load_settings (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION]);
+    }
+}
+
 gboolean
 paraat_workspace_commit (ParaatWorkspace  *self,
                          ParaatTxn        *txn,
@@ -174,6 +205,7 @@ paraat_workspace_commit (ParaatWorkspace  *self,
 {
   if (!paraat_txn_commit (txn, error))
     return FALSE;
+  refresh_cached (self, object_type);
   g_signal_emit (self, signals[CHANGED], 0, object_type);
   return TRUE;
 }
@@ -646,17 +678,29 @@ paraat_workspace_create_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-void
-paraat_workspace_close (ParaatWorkspace *self)
+static void
+release_file (ParaatWorkspace *self)
 {
-  g_return_if_fail (PARAAT_IS_WORKSPACE (self));
-
   g_clear_pointer (&self->db, sqlite3_close);
   if (self->lock_fd >= 0)
     {
       close (self->lock_fd);
       self->lock_fd = -1;
     }
+}
+
+/* Models that read from the workspace hear of it, so they stop offering items. */
+void
+paraat_workspace_close (ParaatWorkspace *self)
+{
+  gboolean was_open;
+
+  g_return_if_fail (PARAAT_IS_WORKSPACE (self));
+
+  was_open = self->db != NULL;
+  release_file (self);
+  if (was_open)
+    g_signal_emit (self, signals[CLOSED], 0);
 }
 
 const char *
@@ -783,9 +827,6 @@ paraat_workspace_update_settings (ParaatWorkspace       *self,
       !paraat_txn_log (txn, "settings", 0, org, "update", changes, NULL, error) ||
       !paraat_workspace_commit (self, txn, "settings", error))
     return FALSE;
-
-  load_settings (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION]);
   return TRUE;
 }
 
@@ -963,8 +1004,6 @@ add_person_as (ParaatWorkspace  *self,
   if (!paraat_txn_log (txn, "person", id, f.name, "create", changes, NULL, error) ||
       !paraat_workspace_commit (self, txn, "person", error))
     return 0;
-
-  load_people (self, NULL);
   return id;
 }
 
@@ -1057,8 +1096,6 @@ paraat_workspace_update_person (ParaatWorkspace  *self,
       !paraat_txn_log (txn, "person", person_id, f.name, "update", changes, NULL, error) ||
       !paraat_workspace_commit (self, txn, "person", error))
     return FALSE;
-
-  load_people (self, NULL);
   return TRUE;
 }
 
@@ -1160,8 +1197,6 @@ paraat_workspace_remove_person (ParaatWorkspace  *self,
       !paraat_txn_log (txn, "person", person_id, label, "delete", changes, NULL, error) ||
       !paraat_workspace_commit (self, txn, "person", error))
     return FALSE;
-
-  load_people (self, NULL);
   return TRUE;
 }
 
