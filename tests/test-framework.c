@@ -6,6 +6,7 @@
 #include "paraat-error.h"
 #include "paraat-framework.h"
 #include "paraat-requirement.h"
+#include "paraat-trail-model.h"
 #include "test-util.h"
 
 static ParaatWorkspace *
@@ -200,6 +201,35 @@ test_import_twice_refused (TestDir       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (paraat_workspace_get_frameworks (ws)), ==, before);
 }
 
+static void
+on_changed_cb (ParaatWorkspace *ws,
+               const char      *object_type,
+               gboolean        *seen)
+{
+  /* Listeners read the workspace's lists: they must already hold the change. */
+  if (g_str_equal (object_type, "person"))
+    *seen = paraat_workspace_find_person_by_name (ws, "Bert Jansen") != NULL;
+}
+
+static void
+test_changed_after_refresh (TestDir       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ParaatWorkspace) ws = create_workspace (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatTrailModel) trail = paraat_trail_model_new (ws);
+  gboolean seen = FALSE;
+
+  g_signal_connect (ws, "changed", G_CALLBACK (on_changed_cb), &seen);
+  g_assert_cmpint (paraat_workspace_add_person (ws, "Bert Jansen", "", "", &error), >, 0);
+  g_assert_true (seen);
+
+  /* A closed workspace offers no entries any more. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trail)), >, 0);
+  paraat_workspace_close (ws);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trail)), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,6 +243,7 @@ main (int    argc,
   ADD ("/framework/mapping-both-ways", test_mapping_both_ways);
   ADD ("/framework/update-requirement", test_update_requirement);
   ADD ("/framework/import-twice-refused", test_import_twice_refused);
+  ADD ("/workspace/changed-after-refresh", test_changed_after_refresh);
 
 #undef ADD
 
