@@ -9,6 +9,7 @@
 #include "paraat-demo.h"
 #include "paraat-history-dialog.h"
 #include "paraat-evidence.h"
+#include "paraat-evidence-dialog.h"
 #include "paraat-evidence-page.h"
 #include "paraat-frameworks-dialog.h"
 #include "paraat-people-page.h"
@@ -640,6 +641,45 @@ test_drop_evidence (TestDir       *fixture,
   close_all_windows ();
 }
 
+static guint
+count_links (ParaatWorkspace *ws,
+             gint64           evidence_id)
+{
+  g_autoptr(GListModel) links = paraat_workspace_list_evidence_links (ws, evidence_id, NULL);
+
+  return g_list_model_get_n_items (links);
+}
+
+static void
+test_link_evidence (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = open_as (path, "Marloes Jansen");
+  ParaatWorkspace *ws = paraat_window_get_workspace (window);
+  g_autoptr(GListModel) items = paraat_workspace_list_evidence (ws, NULL);
+  g_autoptr(ParaatEvidence) evidence = g_list_model_get_item (items, 0);
+  gint64 id = paraat_evidence_get_id (evidence);
+  guint before = count_links (ws, id);
+  GtkWindow *dialog = GTK_WINDOW (paraat_evidence_dialog_new (GTK_WINDOW (window), ws, id));
+  GtkWidget *entry;
+
+  gtk_window_present (dialog);
+  spin (50);
+  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+
+  /* An identifier no enabled framework has is refused where it was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Z.9.99");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (count_links (ws, id), ==, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "A.5.37");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (count_links (ws, id), ==, before + 1);
+  close_all_windows ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -678,6 +718,8 @@ main (int    argc,
   g_test_add ("/ui/import-framework", TestDir, NULL, test_dir_setup, test_import_framework,
               test_dir_teardown);
   g_test_add ("/ui/drop-evidence", TestDir, NULL, test_dir_setup, test_drop_evidence,
+              test_dir_teardown);
+  g_test_add ("/ui/link-evidence", TestDir, NULL, test_dir_setup, test_link_evidence,
               test_dir_teardown);
 
   status = g_test_run ();
