@@ -131,11 +131,10 @@ paraat_application_open_path (ParaatApplication *self,
   g_autofree char *canonical = g_canonicalize_filename (path, NULL);
   ParaatWindow *window = find_window (self, canonical);
 
-  if (window == NULL)
-    {
-      window = idle_or_new_window (self);
-      paraat_window_open_path (window, canonical);
-    }
+  if (window == NULL && (window = find_window (self, NULL)) != NULL)
+    paraat_window_open_path (window, canonical);
+  else if (window == NULL)
+    window = paraat_window_new_for_path (self, canonical);
   gtk_window_present (GTK_WINDOW (window));
 }
 

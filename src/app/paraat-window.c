@@ -260,6 +260,43 @@ paraat_window_open_path (ParaatWindow *self,
                                g_object_ref (self));
 }
 
+typedef struct
+{
+  ParaatWindow *window;
+} OpenSlot;
+
+static void
+on_early_open_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  OpenSlot *slot = user_data;
+  ParaatWindow *window = slot->window;
+
+  g_free (slot);
+  on_open_done_cb (source, result, window);
+}
+
+/* Starts reading PATH before the window is built, so both overlap at start-up. Completion
+ * is only ever delivered from the main loop, so the slot is filled before it is read. */
+ParaatWindow *
+paraat_window_new_for_path (ParaatApplication *application,
+                            const char        *path)
+{
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  OpenSlot *slot = g_new0 (OpenSlot, 1);
+  ParaatWindow *self;
+
+  paraat_workspace_open_async (canonical, cancellable, on_early_open_done_cb, slot);
+  self = paraat_window_new (application);
+  slot->window = g_object_ref (self);
+  self->cancellable = g_steal_pointer (&cancellable);
+  self->pending_path = g_steal_pointer (&canonical);
+  show_loading (self, _("Opening Workspace…"));
+  return self;
+}
+
 static void
 demo_thread (GTask        *task,
              gpointer      source_object,

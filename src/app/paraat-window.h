@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ParaatWindow, paraat_window, PARAAT, WINDOW, AdwApplicationWindow)
 
 ParaatWindow    *paraat_window_new           (ParaatApplication *application);
+ParaatWindow    *paraat_window_new_for_path  (ParaatApplication *application,
+                                              const char        *path);
 void             paraat_window_open_path     (ParaatWindow      *self,
                                               const char        *path);
 void             paraat_window_open_demo     (ParaatWindow      *self);
