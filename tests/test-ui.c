@@ -680,6 +680,47 @@ test_link_evidence (TestDir       *fixture,
   close_all_windows ();
 }
 
+static guint
+count_paraat_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      n += PARAAT_IS_WINDOW (window);
+    }
+  return n;
+}
+
+/* Opening a file as the file manager or the command line does: the workspace is read while
+ * the window is built, and opening it again shows the same window. */
+static void
+test_open_twice (TestDir       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window;
+  GtkWindow *dialog;
+
+  close_all_windows ();
+  paraat_application_open_path (app, path);
+  dialog = wait_for_toplevel (PARAAT_TYPE_ACTOR_DIALOG);
+  gtk_widget_activate (find_row (GTK_WIDGET (dialog), "Eva Smit"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "actor.continue", NULL);
+  window = PARAAT_WINDOW (find_toplevel (PARAAT_TYPE_WINDOW));
+  wait_until (window_shows_workspace, window);
+  g_assert_cmpuint (count_paraat_windows (), ==, 1);
+
+  paraat_application_open_path (app, path);
+  spin (100);
+  g_assert_cmpuint (count_paraat_windows (), ==, 1);
+  g_assert_cmpstr (paraat_person_get_name (paraat_workspace_get_actor (paraat_window_get_workspace (window))),
+                   ==, "Eva Smit");
+  close_all_windows ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -720,6 +761,8 @@ main (int    argc,
   g_test_add ("/ui/drop-evidence", TestDir, NULL, test_dir_setup, test_drop_evidence,
               test_dir_teardown);
   g_test_add ("/ui/link-evidence", TestDir, NULL, test_dir_setup, test_link_evidence,
+              test_dir_teardown);
+  g_test_add ("/ui/open-twice", TestDir, NULL, test_dir_setup, test_open_twice,
               test_dir_teardown);
 
   status = g_test_run ();
