@@ -1007,6 +1007,10 @@ test_migration (TestDir       *fixture,
     test_util_raw_exec (raw, "DROP INDEX trail_actor;"
                              "DROP INDEX trail_object;"
                              "DROP INDEX trail_time;"
+                             "DROP TABLE scan_cover;"
+                             "DROP TABLE scan_question;"
+                             "DROP TABLE scan_framework;"
+                             "DROP TABLE scan;"
                              "DROP TABLE evidence_link;"
                              "DROP TABLE evidence_revision;"
                              "DROP TABLE evidence;"
@@ -1045,14 +1049,14 @@ test_migration (TestDir       *fixture,
     g_assert_cmpint (test_util_raw_int (raw, index_sql), ==, 3);
     g_assert_cmpint (test_util_raw_int (raw, "PRAGMA user_version"), ==,
                      PARAAT_SCHEMA_VERSION);
-    /* Three upgrade steps, the second bringing the bundled frameworks, each in the trail. */
+    /* Four upgrade steps, the second bringing the bundled frameworks, each in the trail. */
     action = test_util_raw_text (raw, "SELECT action FROM trail ORDER BY seq DESC LIMIT 1"
-                                      " OFFSET 1");
+                                      " OFFSET 2");
     g_assert_cmpstr (action, ==, "import");
     g_assert_cmpint (test_util_raw_int (raw, "SELECT count(*) FROM framework"), ==, 2);
     g_assert_cmpint (test_util_raw_int (raw, "SELECT count(*) FROM evidence"), ==, 0);
     details = test_util_raw_text (raw, "SELECT details FROM trail WHERE action = 'migrate'"
-                                       " ORDER BY seq DESC LIMIT 1 OFFSET 2");
+                                       " ORDER BY seq DESC LIMIT 1 OFFSET 3");
     field = test_util_json_text (details, "$[0].field");
     before = test_util_json_text (details, "$[0].before");
     after = test_util_json_text (details, "$[0].after");
@@ -1079,7 +1083,7 @@ test_migration (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_null (report.problem);
   g_assert_cmpint (report.first_bad_seq, ==, 0);
-  g_assert_cmpint (report.n_entries, ==, entries_before + 5);
+  g_assert_cmpint (report.n_entries, ==, entries_before + 6);
   paraat_trail_report_clear (&report);
 
   /* Opening again migrates nothing more. */
@@ -1087,7 +1091,7 @@ test_migration (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_null (paraat_workspace_get_backup_path (ws));
   g_clear_object (&ws);
-  g_assert_cmpint (test_util_trail_count (path), ==, entries_before + 5);
+  g_assert_cmpint (test_util_trail_count (path), ==, entries_before + 6);
 }
 
 int

@@ -15,6 +15,7 @@
 #include "paraat-framework.h"
 #include "paraat-json.h"
 #include "paraat-requirement.h"
+#include "paraat-scan.h"
 #include "paraat-trail-export.h"
 #include "paraat-workspace.h"
 
@@ -421,6 +422,171 @@ cmd_catalogs (int    argc,
 
   if (json)
     g_print ("%s]\n", out->str);
+  return EXIT_OK;
+}
+
+
+static void
+append_score (GString               *out,
+              const ParaatScanScore *score)
+{
+  g_autofree char *readiness = paraat_scan_format_readiness (score->readiness);
+
+  paraat_json_append_member (out, "framework", score->framework_key);
+  if (score->group_key != NULL)
+    {
+      paraat_json_append_member (out, "group", score->group_key);
+      paraat_json_append_member (out, "title", score->group_title);
+    }
+  else
+    paraat_json_append_member (out, "title", score->framework_title);
+  paraat_json_append_int (out, "requirements", score->n_requirements);
+  paraat_json_append_int (out, "answered", score->n_answered);
+  paraat_json_append_int (out, "at_target", score->n_at_target);
+  paraat_json_append_int (out, "open", score->n_open);
+  paraat_json_append_int (out, "not_applicable", score->n_not_applicable);
+  paraat_json_append_double (out, "readiness", score->readiness);
+  paraat_json_append_member (out, "readiness_text", readiness);
+  if (score->group_key != NULL)
+    paraat_json_append_double (out, "mean_maturity", score->mean_maturity);
+}
+
+static void
+print_scan_summary (ParaatScan              *scan,
+                    const ParaatScanResults *results)
+{
+  g_print ("%s (%s, %s)\n", paraat_scan_get_name (scan), paraat_scan_get_date (scan),
+           paraat_scan_depth_label (paraat_scan_get_depth (scan)));
+  for (guint i = 0; i < results->frameworks->len; i++)
+    {
+      const ParaatScanScore *score = g_ptr_array_index (results->frameworks, i);
+      g_autofree char *readiness = paraat_scan_format_readiness (score->readiness);
+
+      g_print ("  %-16s %6s\n", score->framework_key, readiness);
+    }
+  for (guint i = 0; i < results->domains->len; i++)
+    {
+      const ParaatScanScore *score = g_ptr_array_index (results->domains, i);
+      g_autofree char *readiness = paraat_scan_format_readiness (score->readiness);
+
+      g_print ("  %-16s %-8s %6s  %.1f  %s\n", score->framework_key, score->group_key, readiness,
+               MAX (score->mean_maturity, 0), score->group_title ? score->group_title : "");
+    }
+  for (guint i = 0; i < results->top->len; i++)
+    {
+      const ParaatScanGap *gap = g_ptr_array_index (results->top, i);
+
+      g_print ("  %2u. %s %s (%d → %d)\n", i + 1, gap->item->label,
+               gap->item->title ? gap->item->title : "", gap->item->level,
+               gap->item->target_level);
+    }
+}
+
+static int
+cmd_scan_summary (int    argc,
+                  char **argv)
+{
+  gboolean json = FALSE;
+  gint64 scan_id = 0;
+  GOptionEntry entries[] = {
+    { "scan", 's', 0, G_OPTION_ARG_INT64, &scan_id, N_("The scan (default: the latest)"),
+      N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Summarise a readiness scan: readiness per framework and "
+                                  "domain, and the ten biggest gaps."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(ParaatScan) scan = NULL;
+  g_autoptr(ParaatScanResults) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new ("{");
+  guint n_ids = 0;
+  const gint64 *ids;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+  if (!(ws = paraat_workspace_open (argv[1], &error)))
+    return fail (error);
+
+  if (scan_id == 0)
+    {
+      g_autoptr(GListModel) scans = paraat_workspace_list_scans (ws, &error);
+
+      if (scans == NULL)
+        return fail (error);
+      if (g_list_model_get_n_items (scans) == 0)
+        {
+          g_printerr (_("paraat-cli: the workspace has no scans yet.\n"));
+          return EXIT_CANNOT;
+        }
+      scan = g_list_model_get_item (scans, 0);
+    }
+  else if (!(scan = paraat_workspace_get_scan (ws, scan_id, &error)))
+    return fail (error);
+
+  if (!(results = paraat_workspace_compute_scan_results (ws, paraat_scan_get_id (scan), &error)))
+    return fail (error);
+
+  if (!json)
+    {
+      print_scan_summary (scan, results);
+      return EXIT_OK;
+    }
+
+  g_string_append (out, "\"scan\":{");
+  paraat_json_append_int (out, "id", paraat_scan_get_id (scan));
+  paraat_json_append_member (out, "name", paraat_scan_get_name (scan));
+  paraat_json_append_member (out, "date", paraat_scan_get_date (scan));
+  paraat_json_append_member (out, "depth", paraat_scan_depth_to_string (paraat_scan_get_depth (scan)));
+  paraat_json_append_member (out, "participants", paraat_scan_get_participants (scan));
+  paraat_json_append_int (out, "target_level", paraat_scan_get_target_level (scan));
+  paraat_json_append_int (out, "questions", paraat_scan_get_n_questions (scan));
+  paraat_json_append_int (out, "answered", paraat_scan_get_n_answered (scan));
+  g_string_append (out, ",\"frameworks\":[");
+  ids = paraat_scan_get_framework_ids (scan, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      ParaatFramework *f = paraat_workspace_find_framework (ws, ids[i]);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      paraat_json_append_string (out, f ? paraat_framework_get_key (f) : NULL);
+    }
+  g_string_append (out, "]},\"frameworks\":[");
+  for (guint i = 0; i < results->frameworks->len; i++)
+    {
+      g_string_append (out, i ? ",{" : "{");
+      append_score (out, g_ptr_array_index (results->frameworks, i));
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"domains\":[");
+  for (guint i = 0; i < results->domains->len; i++)
+    {
+      g_string_append (out, i ? ",{" : "{");
+      append_score (out, g_ptr_array_index (results->domains, i));
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"top_gaps\":[");
+  for (guint i = 0; i < results->top->len; i++)
+    {
+      const ParaatScanGap *gap = g_ptr_array_index (results->top, i);
+
+      g_string_append (out, i ? ",{" : "{");
+      paraat_json_append_int (out, "rank", i + 1);
+      paraat_json_append_member (out, "framework", gap->item->framework_key);
+      paraat_json_append_member (out, "requirement", gap->item->label);
+      paraat_json_append_member (out, "title", gap->item->title);
+      paraat_json_append_member (out, "group", gap->item->group_key);
+      paraat_json_append_int (out, "level", gap->item->level);
+      paraat_json_append_int (out, "target_level", gap->item->target_level);
+      paraat_json_append_int (out, "gap", gap->gap);
+      paraat_json_append_double (out, "weight", gap->item->weight);
+      paraat_json_append_double (out, "priority", gap->priority);
+      g_string_append_c (out, '}');
+    }
+  g_print ("%s]}\n", out->str);
   return EXIT_OK;
 }
 
@@ -892,6 +1058,8 @@ static const Command commands[] = {
     cmd_catalogs },
   { "evidence", N_("add|list|get FILE …"), N_("Store, list and export evidence files"),
     cmd_evidence },
+  { "scan-summary", N_("FILE [--scan ID] [--json]"),
+    N_("Readiness per framework and domain, and the top gaps of a scan"), cmd_scan_summary },
   { "demo", N_("FILE"), N_("Create the demo workspace"), cmd_demo },
   { "generate", N_("FILE [--size large]"), N_("Write a big synthetic workspace"),
     cmd_generate },

@@ -2,11 +2,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "paraat-db.h"
 #include "paraat-demo.h"
 #include "paraat-demo-private.h"
+#include "paraat-clock.h"
+#include "paraat-framework.h"
 #include "paraat-requirement.h"
+#include "paraat-scan.h"
 #include "paraat-workspace-private.h"
 
 /* A fictitious Dutch SaaS company of about 40 staff. The .example domain is reserved. */
@@ -87,6 +91,143 @@ fill_register (ParaatWorkspace  *ws,
   return TRUE;
 }
 
+/* A date DAYS_AGO days before paraat_clock_now_ms(), as "YYYY-MM-DD". */
+static char *
+demo_date (int days_ago)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (paraat_clock_now_ms () / 1000);
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days_ago);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static ParaatTrackStatus
+demo_track (int   level,
+            guint hash,
+            guint shift)
+{
+  if (level >= 3)
+    return (hash >> shift) % 4 == 0 ? PARAAT_TRACK_STATUS_PARTIAL : PARAAT_TRACK_STATUS_PRESENT;
+  if (level == 2)
+    return (hash >> shift) % 2 ? PARAAT_TRACK_STATUS_PARTIAL : PARAAT_TRACK_STATUS_MISSING;
+  return PARAAT_TRACK_STATUS_MISSING;
+}
+
+/* Deterministic answers derived from the requirement's key, so every demo is the same:
+ * a baseline mostly at levels 1–2, and a year later a spread around 2–3 with a few 4s. */
+static void
+demo_answer (const char       *framework_key,
+             const char       *key,
+             gboolean          later,
+             ParaatScanAnswer *answer)
+{
+  g_autofree char *full_key = g_strconcat (framework_key, ":", key, NULL);
+  /* Mixed, so neighbouring keys ("A.6.1", "A.6.2") do not get neighbouring answers. */
+  guint hash = (g_str_hash (full_key) * 2654435761u) >> 7;
+  int level;
+
+  memset (answer, 0, sizeof *answer);
+  if (!later)
+    {
+      level = 1 + (int) (hash % 7) / 3;           /* 1, 2 or (rarely) 3 */
+      if (hash % 11 == 0)
+        {
+          answer->kind = PARAAT_ANSWER_UNKNOWN;
+          answer->notes = "Ask the CTO after the workshop.";
+          return;
+        }
+    }
+  else
+    {
+      static const int spread[] = { 1, 2, 2, 2, 3, 3, 3, 3, 4, 2, 3, 1 };
+
+      level = spread[(hash >> 4) % G_N_ELEMENTS (spread)];
+      if (hash % 37 == 0)
+        {
+          answer->kind = PARAAT_ANSWER_NOT_APPLICABLE;
+          answer->reason = "Handled entirely by the hosting supplier under its own ISO 27001 "
+                           "certificate; checked in the yearly supplier review.";
+          return;
+        }
+      if (hash % 29 == 0)
+        {
+          answer->kind = PARAAT_ANSWER_UNKNOWN;
+          answer->notes = "Waiting for the supplier's answer.";
+          return;
+        }
+    }
+  answer->kind = PARAAT_ANSWER_LEVEL;
+  answer->level = level;
+  answer->policy = demo_track (level + 1, hash, 1);
+  answer->operation = demo_track (level, hash, 3);
+  answer->monitoring = demo_track (level - 1, hash, 5);
+}
+
+static gboolean
+demo_scan (ParaatWorkspace  *ws,
+           const char       *name,
+           int               days_ago,
+           ParaatScanDepth   depth,
+           const char       *participants,
+           GError          **error)
+{
+  GListModel *frameworks = paraat_workspace_get_frameworks (ws);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GListModel) questions = NULL;
+  g_autofree char *date = demo_date (days_ago);
+  ParaatScanSpec spec = {
+    .name = name, .date = date, .depth = depth, .participants = participants,
+  };
+  gint64 scan_id;
+
+  /* ISO 27001 first, so NIS2 measures it covers are not asked twice. */
+  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
+    {
+      g_autoptr(ParaatFramework) f = g_list_model_get_item (frameworks, i);
+      gint64 id = paraat_framework_get_id (f);
+
+      if (!paraat_framework_get_enabled (f))
+        continue;
+      if (g_str_equal (paraat_framework_get_key (f), "iso27001-2022"))
+        g_array_prepend_val (ids, id);
+      else
+        g_array_append_val (ids, id);
+    }
+  spec.framework_ids = (const gint64 *) (gpointer) ids->data;
+  spec.n_frameworks = ids->len;
+
+  if (!(scan_id = paraat_workspace_create_scan (ws, &spec, error)) ||
+      !(questions = paraat_workspace_list_scan_questions (ws, scan_id, error)))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(ParaatScanQuestion) q = g_list_model_get_item (questions, i);
+      g_autoptr(ParaatRequirement) r =
+        paraat_workspace_get_requirement (ws, paraat_scan_question_get_requirement_id (q), error);
+      ParaatScanAnswer answer;
+
+      if (r == NULL)
+        return FALSE;
+      demo_answer (paraat_requirement_get_framework_key (r), paraat_requirement_get_key (r),
+                   depth == PARAAT_SCAN_FULL, &answer);
+      if (!paraat_workspace_answer_scan_question (ws, paraat_scan_question_get_id (q), &answer,
+                                                  error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_scans (ParaatWorkspace  *ws,
+           GError          **error)
+{
+  return demo_scan (ws, "Baseline quick scan", 365, PARAAT_SCAN_QUICK,
+                    "Marloes Jansen, Pieter van Dijk, Fatima El Amrani", error) &&
+         demo_scan (ws, "Gap analysis before the internal audit", 30, PARAAT_SCAN_FULL,
+                    "Marloes Jansen, Fatima El Amrani, Joost Bakker, Sanne de Vries", error);
+}
+
 ParaatWorkspace *
 paraat_demo_create (const char  *path,
                     GError     **error)
@@ -120,7 +261,8 @@ paraat_demo_create (const char  *path,
         return NULL;
     }
 
-  if (!fill_register (ws, error) || !paraat_demo_add_evidence (ws, error))
+  if (!fill_register (ws, error) || !paraat_demo_add_evidence (ws, error) ||
+      !add_scans (ws, error))
     return NULL;
   return g_steal_pointer (&ws);
 }

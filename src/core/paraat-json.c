@@ -63,3 +63,14 @@ paraat_json_append_int (GString    *out,
   append_key (out, key);
   g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
 }
+
+void
+paraat_json_append_double (GString    *out,
+                           const char *key,
+                           double      value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  append_key (out, key);
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.4f", value));
+}

@@ -15,5 +15,9 @@ void paraat_json_append_member (GString    *out,
 void paraat_json_append_int    (GString    *out,
                                 const char *key,
                                 gint64      value);
+/* With four decimals and a dot whatever the locale */
+void paraat_json_append_double (GString    *out,
+                                const char *key,
+                                double      value);
 
 G_END_DECLS

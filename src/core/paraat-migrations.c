@@ -181,11 +181,55 @@ static const char migration_4[] =
   GUARD ("evidence_revision")
   GUARD ("evidence_link");
 
+/* Readiness scans: the frameworks in order, one question per requirement asked, the
+ * requirements each question covers through the mapping, and the answers as given. */
+static const char migration_5[] =
+  "CREATE TABLE scan ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  scan_date TEXT NOT NULL CHECK (length(scan_date) = 10),"
+  "  depth TEXT NOT NULL CHECK (depth IN ('quick', 'full')),"
+  "  participants TEXT NOT NULL DEFAULT '',"
+  "  target_level INTEGER NOT NULL CHECK (target_level BETWEEN 1 AND 4),"
+  "  created_ms INTEGER NOT NULL);"
+  "CREATE TABLE scan_framework ("
+  "  scan_id INTEGER NOT NULL REFERENCES scan (id) ON DELETE CASCADE,"
+  "  framework_id INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (scan_id, framework_id)) WITHOUT ROWID;"
+  "CREATE TABLE scan_question ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scan_id INTEGER NOT NULL REFERENCES scan (id) ON DELETE CASCADE,"
+  "  requirement_id INTEGER NOT NULL REFERENCES requirement (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  answer TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (answer IN ('open', 'level', 'not-applicable', 'unknown')),"
+  "  level INTEGER CHECK (level IS NULL OR level BETWEEN 1 AND 4),"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  policy TEXT NOT NULL DEFAULT 'unknown',"
+  "  operation TEXT NOT NULL DEFAULT 'unknown',"
+  "  monitoring TEXT NOT NULL DEFAULT 'unknown',"
+  "  target_level INTEGER NOT NULL CHECK (target_level BETWEEN 1 AND 4),"
+  "  answered_ms INTEGER,"
+  "  UNIQUE (scan_id, requirement_id));"
+  "CREATE INDEX scan_question_scan ON scan_question (scan_id, position);"
+  "CREATE TABLE scan_cover ("
+  "  question_id INTEGER NOT NULL REFERENCES scan_question (id) ON DELETE CASCADE,"
+  "  requirement_id INTEGER NOT NULL REFERENCES requirement (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (question_id, requirement_id)) WITHOUT ROWID;"
+  "CREATE INDEX scan_cover_requirement ON scan_cover (requirement_id);"
+  GUARD ("scan")
+  GUARD ("scan_framework")
+  GUARD ("scan_question")
+  GUARD ("scan_cover");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PARAAT_SCHEMA_VERSION);

@@ -123,7 +123,7 @@ paraat_trail_entry_format_time (ParaatTrailEntry *self)
 }
 
 static const char * const object_types[] = {
-  "workspace", "settings", "person", "framework", "requirement", "evidence", NULL
+  "workspace", "settings", "person", "framework", "requirement", "evidence", "scan", NULL
 };
 
 const char * const *
@@ -147,6 +147,8 @@ paraat_trail_object_type_label (const char *object_type)
     return _("Requirement");
   if (g_strcmp0 (object_type, "evidence") == 0)
     return _("Evidence");
+  if (g_strcmp0 (object_type, "scan") == 0)
+    return _("Scan");
   return object_type;
 }
 
@@ -210,6 +212,17 @@ field_label (const char *field)
     { "size", N_("Size (bytes)") },
     { "revision", N_("Revision") },
     { "requirement", N_("Requirement") },
+    { "date", N_("Date") },
+    { "depth", N_("Depth") },
+    { "frameworks", N_("Frameworks") },
+    { "participants", N_("Participants") },
+    { "questions", N_("Questions") },
+    { "answer", N_("Answer") },
+    { "level", N_("Maturity level") },
+    { "reason", N_("Reason") },
+    { "policy", N_("Policy") },
+    { "operation", N_("Operation") },
+    { "monitoring", N_("Monitoring") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
