@@ -290,29 +290,43 @@ read_member (const char **p,
   return TRUE;
 }
 
-/* Stored values that are codes are shown in words. */
+/* Stored values that are codes are shown in words; the same code can mean different things
+ * in different fields ("partial" status versus a partly present track). */
 static const char *
 value_label (const char *field,
              const char *value)
 {
-  static const struct { const char *value; const char *label; } words[] = {
-    { "yes", N_("yes") },
-    { "no", N_("no") },
-    { "not-started", N_("Not started") },
-    { "planned", N_("Planned") },
-    { "partial", N_("Partially implemented") },
-    { "implemented", N_("Implemented") },
-    { "policy", N_("Policy") },
-    { "operation", N_("Operation") },
-    { "monitoring", N_("Monitoring") },
+  static const struct { const char *field; const char *value; const char *label; } words[] = {
+    { "applicable", "yes", N_("yes") },
+    { "applicable", "no", N_("no") },
+    { "enabled", "yes", N_("yes") },
+    { "enabled", "no", N_("no") },
+    { "status", "not-started", N_("Not started") },
+    { "status", "planned", N_("Planned") },
+    { "status", "partial", N_("Partially implemented") },
+    { "status", "implemented", N_("Implemented") },
+    { "track", "policy", N_("Policy") },
+    { "track", "operation", N_("Operation") },
+    { "track", "monitoring", N_("Monitoring") },
+    { "answer", "open", N_("not answered") },
+    { "answer", "level", N_("maturity level") },
+    { "answer", "not-applicable", N_("not applicable") },
+    { "answer", "unknown", N_("don’t know yet") },
+    { "depth", "quick", N_("Quick scan") },
+    { "depth", "full", N_("Gap analysis") },
+    { "*track", "unknown", N_("Unknown") },
+    { "*track", "present", N_("Present") },
+    { "*track", "partial", N_("Partly present") },
+    { "*track", "missing", N_("Missing") },
   };
+  /* Scan questions record a status per track under the track's own name. */
+  const char *kind = (g_str_equal (field, "policy") || g_str_equal (field, "operation") ||
+                      g_str_equal (field, "monitoring")) ? "*track" : field;
 
-  if (value == NULL || !(g_str_equal (field, "applicable") || g_str_equal (field, "enabled") ||
-                         g_str_equal (field, "status") || g_str_equal (field, "track")))
-    return value;
-
+  if (value == NULL)
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_str_equal (value, words[i].value))
+    if (g_str_equal (kind, words[i].field) && g_str_equal (value, words[i].value))
       return _(words[i].label);
   return value;
 }
