@@ -53,57 +53,61 @@ spin (guint ms)
     }
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* Depth-first search of ROOT's widget tree for the first widget MATCH accepts. */
 static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_widget (child, match, data);
       if (found != NULL)
         return found;
     }
   return NULL;
 }
 
-static GtkWidget *
-find_styled (GtkWidget  *root,
-             const char *css_class)
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
 {
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_styled (child, css_class);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
+static gboolean
+has_style (GtkWidget     *widget,
+           gconstpointer  css_class)
 {
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gtk_widget_has_css_class (widget, css_class);
 }
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_shown_button (GtkWidget     *widget,
+                 gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+#define find_descendant(root, type) find_widget (root, is_of_type, GSIZE_TO_POINTER (type))
+#define find_styled(root, css_class) find_widget (root, has_style, css_class)
+#define find_row(root, title) find_widget (root, is_row_titled, title)
+#define find_button(root, tooltip) find_widget (root, is_shown_button, tooltip)
 
 static GtkWindow *
 find_toplevel (GType type)
@@ -225,24 +229,6 @@ static gboolean
 model_has_one_item (gpointer model)
 {
   return g_list_model_get_n_items (model) == 1;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *tooltip)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, tooltip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static ParaatWorkspaceView *
