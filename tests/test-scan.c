@@ -159,6 +159,14 @@ test_create_quick (TestDir       *fixture,
       g_assert_cmpint (paraat_scan_question_get_target_level (q), ==, 3);
       g_assert_cmpuint (paraat_scan_question_get_position (q), ==, i);
       g_assert_nonnull (paraat_scan_question_get_question (q));
+      g_assert_cmpstr (paraat_scan_question_get_guidance (q), ==, paraat_requirement_get_guidance (r));
+      /* Every question explains the four levels in the words of its own framework. */
+      for (int level = 1; level <= 4; level++)
+        g_assert_nonnull (paraat_scan_question_get_level_text (q, level));
+      g_assert_true (g_str_has_prefix (paraat_scan_question_get_level_text (q, 3),
+                                       "Defined and measured"));
+      if (g_str_equal (paraat_scan_question_get_framework_key (q), "nis2"))
+        g_assert_nonnull (strstr (paraat_scan_question_get_level_text (q, 3), "management body"));
       if (g_str_equal (paraat_scan_question_get_framework_key (q), "iso27001-2022"))
         {
           n_iso++;

@@ -45,6 +45,8 @@ struct _ParaatScanQuestion
   char             *label;
   char             *title;
   char             *question;
+  char             *guidance;
+  char             *levels[4];
   double            weight;
   ParaatAnswerKind  answer;
   int               level;
@@ -103,6 +105,9 @@ paraat_scan_question_finalize (GObject *object)
   g_free (self->label);
   g_free (self->title);
   g_free (self->question);
+  g_free (self->guidance);
+  for (guint i = 0; i < G_N_ELEMENTS (self->levels); i++)
+    g_free (self->levels[i]);
   g_free (self->reason);
   g_free (self->notes);
   g_clear_pointer (&self->covers, g_array_unref);
@@ -153,6 +158,7 @@ const char *paraat_scan_question_get_group_title (ParaatScanQuestion *self) { re
 const char *paraat_scan_question_get_label (ParaatScanQuestion *self) { return self->label; }
 const char *paraat_scan_question_get_title (ParaatScanQuestion *self) { return self->title; }
 const char *paraat_scan_question_get_question (ParaatScanQuestion *self) { return self->question; }
+const char *paraat_scan_question_get_guidance (ParaatScanQuestion *self) { return self->guidance; }
 double paraat_scan_question_get_weight (ParaatScanQuestion *self) { return self->weight; }
 ParaatAnswerKind paraat_scan_question_get_answer (ParaatScanQuestion *self) { return self->answer; }
 int paraat_scan_question_get_level (ParaatScanQuestion *self) { return self->level; }
@@ -174,6 +180,16 @@ paraat_scan_question_get_track_status (ParaatScanQuestion *self,
     case PARAAT_TRACK_MONITORING: return self->tracks[2];
     default: return PARAAT_TRACK_STATUS_UNKNOWN;
     }
+}
+
+const char *
+paraat_scan_question_get_level_text (ParaatScanQuestion *self,
+                                     int                 level)
+{
+  g_return_val_if_fail (PARAAT_IS_SCAN_QUESTION (self), NULL);
+  g_return_val_if_fail (level >= 1 && level <= 4, NULL);
+
+  return self->levels[level - 1];
 }
 
 const gint64 *
@@ -773,7 +789,7 @@ paraat_workspace_get_scan (ParaatWorkspace  *self,
   "SELECT q.id, q.scan_id, q.requirement_id, q.position, f.key, f.title_en, f.title_nl," \
   " r.group_key, g.title_en, g.title_nl, r.label, r.title_en, r.title_nl, r.question_en," \
   " r.question_nl, r.weight, q.answer, q.level, q.reason, q.notes, q.policy, q.operation," \
-  " q.monitoring, q.target_level" \
+  " q.monitoring, q.target_level, r.guidance_en, r.guidance_nl, r.framework_id" \
   " FROM scan_question q JOIN requirement r ON r.id = q.requirement_id" \
   " JOIN framework f ON f.id = r.framework_id" \
   " LEFT JOIN requirement_group g ON g.framework_id = r.framework_id AND g.key = r.group_key"
@@ -813,6 +829,35 @@ load_covers (sqlite3             *db,
   return rc == SQLITE_DONE || paraat_db_set_error (db, rc, error);
 }
 
+/* The group's own level descriptions where the catalog has them, else the framework's. */
+static gboolean
+load_levels (sqlite3             *db,
+             ParaatScanQuestion  *question,
+             gint64               framework_id,
+             GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    paraat_db_prepare (db, "SELECT level, text_en, text_nl FROM framework_level"
+                           " WHERE framework_id = ?1 AND group_key IN ('', ?2)"
+                           " ORDER BY group_key = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, framework_id);
+  paraat_db_bind_text (stmt, 2, question->group_key ? question->group_key : "");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int level = sqlite3_column_int (stmt, 0);
+
+      if (level < 1 || level > 4)
+        continue;
+      g_free (question->levels[level - 1]);
+      question->levels[level - 1] = pick_columns (stmt, 1);
+    }
+  return rc == SQLITE_DONE || paraat_db_set_error (db, rc, error);
+}
+
 static GListModel *
 collect_questions (ParaatWorkspace  *self,
                    sqlite3_stmt     *stmt,
@@ -848,7 +893,9 @@ collect_questions (ParaatWorkspace  *self,
                                                      G_N_ELEMENTS (track_status_ids),
                                                      (const char *) sqlite3_column_text (stmt, 20 + t));
       q->target_level = sqlite3_column_int (stmt, 23);
-      if (!load_covers (db, q, error))
+      q->guidance = pick_columns (stmt, 24);
+      if (!load_covers (db, q, error) ||
+          !load_levels (db, q, sqlite3_column_int64 (stmt, 26), error))
         return NULL;
       g_list_store_append (store, q);
     }

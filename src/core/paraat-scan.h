@@ -88,6 +88,11 @@ const char       *paraat_scan_question_get_group_title     (ParaatScanQuestion *
 const char       *paraat_scan_question_get_label           (ParaatScanQuestion *self);
 const char       *paraat_scan_question_get_title           (ParaatScanQuestion *self);
 const char       *paraat_scan_question_get_question        (ParaatScanQuestion *self);
+const char       *paraat_scan_question_get_guidance        (ParaatScanQuestion *self);
+/* What LEVEL (1–4) means for this question: the domain's own description, else the
+ * framework's; NULL when the catalog has none */
+const char       *paraat_scan_question_get_level_text      (ParaatScanQuestion *self,
+                                                            int                 level);
 double            paraat_scan_question_get_weight          (ParaatScanQuestion *self);
 ParaatAnswerKind  paraat_scan_question_get_answer          (ParaatScanQuestion *self);
 int               paraat_scan_question_get_level           (ParaatScanQuestion *self);
