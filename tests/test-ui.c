@@ -16,6 +16,11 @@
 #include "paraat-register-page.h"
 #include "paraat-requirement.h"
 #include "paraat-requirement-dialog.h"
+#include "paraat-new-scan-dialog.h"
+#include "paraat-results-view.h"
+#include "paraat-scan.h"
+#include "paraat-scan-window.h"
+#include "paraat-scans-page.h"
 #include "paraat-person-dialog.h"
 #include "paraat-trail-page.h"
 #include "paraat-window.h"
@@ -707,6 +712,151 @@ test_open_twice (TestDir       *fixture,
   close_all_windows ();
 }
 
+
+/* Readiness scan wizard */
+
+static gboolean
+press_key (GtkWidget *window,
+           guint      keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (window);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+static ParaatScanQuestion *
+question_at (ParaatWorkspace *ws,
+             gint64           scan_id,
+             guint            position)
+{
+  g_autoptr(GListModel) questions = paraat_workspace_list_scan_questions (ws, scan_id, NULL);
+
+  g_assert_nonnull (questions);
+  return g_list_model_get_item (questions, position);
+}
+
+static ParaatScanWindow *
+start_scan (ParaatWorkspaceView *view,
+            const char          *name)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (view), PARAAT_TYPE_SCANS_PAGE);
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "workspace.show-page", "s", "scans"));
+  g_assert_true (gtk_widget_activate_action (page, "scans.new", NULL));
+  dialog = wait_for_toplevel (PARAAT_TYPE_NEW_SCAN_DIALOG);
+  set_entry (GTK_WIDGET (dialog), "Name", name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-scan.create", NULL));
+  if (find_toplevel (PARAAT_TYPE_NEW_SCAN_DIALOG) != NULL)
+    return NULL;
+  return PARAAT_SCAN_WINDOW (wait_for_toplevel (PARAAT_TYPE_SCAN_WINDOW));
+}
+
+static void
+test_scan_wizard (TestDir       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = open_as (path, "Eva Smit");
+  ParaatWorkspace *ws = paraat_window_get_workspace (window);
+  ParaatWorkspaceView *view = get_view (window);
+  g_autoptr(ParaatScanQuestion) first = NULL;
+  g_autoptr(ParaatScanQuestion) second = NULL;
+  g_autoptr(ParaatScanQuestion) last = NULL;
+  ParaatScanWindow *scan;
+  GtkWindow *dialog;
+  GtkWidget *reason;
+  gint64 scan_id;
+
+  /* A scan without a name is refused in the dialog; nothing is created. */
+  g_assert_null (start_scan (view, "   "));
+  dialog = find_toplevel (PARAAT_TYPE_NEW_SCAN_DIALOG);
+  g_assert_true (gtk_widget_get_visible (find_styled (GTK_WIDGET (dialog), "error")));
+  gtk_window_destroy (dialog);
+
+  scan = start_scan (view, "Workshop with the board");
+  g_assert_nonnull (scan);
+  scan_id = paraat_scan_window_get_scan_id (scan);
+  g_assert_cmpuint (paraat_scan_window_get_position (scan), ==, 0);
+
+  /* 3 scores the first question at once; → moves on; 0 asks for a reason first. */
+  g_assert_true (press_key (GTK_WIDGET (scan), GDK_KEY_3));
+  first = question_at (ws, scan_id, 0);
+  g_assert_cmpint (paraat_scan_question_get_answer (first), ==, PARAAT_ANSWER_LEVEL);
+  g_assert_cmpint (paraat_scan_question_get_level (first), ==, 3);
+  g_assert_true (press_key (GTK_WIDGET (scan), GDK_KEY_Right));
+  g_assert_cmpuint (paraat_scan_window_get_position (scan), ==, 1);
+  g_assert_true (press_key (GTK_WIDGET (scan), GDK_KEY_0));
+  reason = gtk_root_get_focus (GTK_ROOT (scan));
+  g_assert_true (GTK_IS_TEXT (reason));
+  /* Digits typed into the reason are text, not scores. */
+  g_assert_false (press_key (GTK_WIDGET (scan), GDK_KEY_2));
+  second = question_at (ws, scan_id, 1);
+  g_assert_cmpint (paraat_scan_question_get_answer (second), ==, PARAAT_ANSWER_OPEN);
+  g_clear_object (&second);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "No development in house");
+  g_signal_emit_by_name (gtk_widget_get_parent (reason), "activate");
+  second = question_at (ws, scan_id, 1);
+  g_assert_cmpint (paraat_scan_question_get_answer (second), ==, PARAAT_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (paraat_scan_question_get_reason (second), ==, "No development in house");
+
+  /* Ctrl+Enter: the next question never answered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scan), "scan.previous", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scan), "scan.next-unanswered", NULL));
+  g_assert_cmpuint (paraat_scan_window_get_position (scan), ==, 2);
+
+  /* Ctrl+F: jump by requirement number. */
+  last = question_at (ws, scan_id, paraat_scan_get_n_questions (paraat_workspace_get_scan (ws, scan_id, NULL)) - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scan), "scan.jump", NULL));
+  {
+    GtkWidget *entry = find_descendant (GTK_WIDGET (scan), GTK_TYPE_SEARCH_ENTRY);
+    gtk_editable_set_text (GTK_EDITABLE (entry), paraat_scan_question_get_label (last));
+    g_signal_emit_by_name (entry, "activate");
+  }
+  g_assert_cmpuint (paraat_scan_window_get_position (scan), ==,
+                    paraat_scan_question_get_position (last));
+  g_assert_true (press_key (GTK_WIDGET (scan), GDK_KEY_Page_Up));
+  g_assert_cmpuint (paraat_scan_window_get_position (scan), <, paraat_scan_question_get_position (last));
+
+  /* Workshop mode: F11 in, Esc out. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scan), "scan.workshop", NULL));
+  g_assert_true (paraat_scan_window_get_workshop (scan));
+  g_assert_true (press_key (GTK_WIDGET (scan), GDK_KEY_Escape));
+  g_assert_false (paraat_scan_window_get_workshop (scan));
+
+  /* Results: both frameworks, the first answer counted. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scan), "scan.view", "s", "results"));
+  {
+    ParaatResultsView *results = PARAAT_RESULTS_VIEW (find_descendant (GTK_WIDGET (scan), PARAAT_TYPE_RESULTS_VIEW));
+    ParaatTable *frameworks = paraat_results_view_get_table (results, "frameworks");
+    ParaatTable *compare = paraat_results_view_get_table (results, "compare-domains");
+
+    g_assert_cmpuint (paraat_table_get_n_rows (frameworks), ==, 2);
+    g_assert_cmpstr (paraat_table_get_cell (frameworks, 0, 0), ==, "ISO/IEC 27001:2022");
+    g_assert_cmpstr (paraat_table_get_cell (frameworks, 0, 4), ==, "1");
+    /* Compared with the demo's latest scan, the baseline */
+    g_assert_nonnull (compare);
+    g_assert_cmpuint (paraat_table_get_n_rows (compare), >, 0);
+  }
+
+  /* Closing and opening again resumes at the first open question. */
+  gtk_window_close (GTK_WINDOW (scan));
+  wait_until (toplevel_gone, GSIZE_TO_POINTER (PARAAT_TYPE_SCAN_WINDOW));
+  paraat_scans_page_open_scan (PARAAT_SCANS_PAGE (find_descendant (GTK_WIDGET (view), PARAAT_TYPE_SCANS_PAGE)),
+                               scan_id);
+  scan = PARAAT_SCAN_WINDOW (wait_for_toplevel (PARAAT_TYPE_SCAN_WINDOW));
+  g_assert_cmpuint (paraat_scan_window_get_position (scan), ==, 2);
+  close_all_windows ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -747,6 +897,8 @@ main (int    argc,
   g_test_add ("/ui/drop-evidence", TestDir, NULL, test_dir_setup, test_drop_evidence,
               test_dir_teardown);
   g_test_add ("/ui/link-evidence", TestDir, NULL, test_dir_setup, test_link_evidence,
+              test_dir_teardown);
+  g_test_add ("/ui/scan-wizard", TestDir, NULL, test_dir_setup, test_scan_wizard,
               test_dir_teardown);
   g_test_add ("/ui/open-twice", TestDir, NULL, test_dir_setup, test_open_twice,
               test_dir_teardown);

@@ -11,6 +11,7 @@
 #include "paraat-frameworks-dialog.h"
 #include "paraat-people-page.h"
 #include "paraat-register-page.h"
+#include "paraat-scans-page.h"
 #include "paraat-settings-dialog.h"
 #include "paraat-trail-page.h"
 #include "paraat-workspace-view.h"
@@ -32,6 +33,7 @@ struct _ParaatWorkspaceView
   GtkStack        *pages;
   ParaatEvidencePage *evidence_page;
   ParaatPeoplePage *people_page;
+  ParaatScansPage *scans_page;
   ParaatTrailPage *trail_page;
 
   /* Owned references */
@@ -112,6 +114,7 @@ rebuild_registers (ParaatWorkspaceView *self)
       gtk_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
       append_sidebar_row (self, name);
     }
+  append_sidebar_row (self, "scans");
   append_sidebar_row (self, "evidence");
   append_sidebar_row (self, "people");
   append_sidebar_row (self, "trail");
@@ -250,6 +253,7 @@ paraat_workspace_view_set_workspace (ParaatWorkspaceView *self,
                              workspace ? paraat_workspace_get_frameworks (workspace) : NULL);
   paraat_evidence_page_set_workspace (self->evidence_page, workspace);
   paraat_people_page_set_workspace (self->people_page, workspace);
+  paraat_scans_page_set_workspace (self->scans_page, workspace);
   paraat_trail_page_set_workspace (self->trail_page, workspace);
   update_titles (self);
   start_verification (self);
@@ -386,6 +390,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
 
   g_type_ensure (PARAAT_TYPE_EVIDENCE_PAGE);
   g_type_ensure (PARAAT_TYPE_PEOPLE_PAGE);
+  g_type_ensure (PARAAT_TYPE_SCANS_PAGE);
   g_type_ensure (PARAAT_TYPE_TRAIL_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -402,6 +407,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, pages);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, evidence_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, people_page);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, scans_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_page);
 
   gtk_widget_class_install_action (widget_class, "workspace.show-page", "s", show_page_action);
