@@ -1,0 +1,246 @@
+/* ui-util.c — driving real windows in the UI tests
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ui-util.h"
+
+ParaatApplication *app;
+
+/* Runs the main loop until PREDICATE holds; fails the test after ten seconds. */
+void
+wait_until (Predicate predicate,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!predicate (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Depth-first search of ROOT's widget tree for the first widget MATCH accepts. */
+GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+gboolean
+has_style (GtkWidget     *widget,
+           gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+gboolean
+is_shown_button (GtkWidget     *widget,
+                 gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+
+GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+gboolean
+toplevel_exists (gpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+gboolean
+toplevel_gone (gpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+GtkWindow *
+wait_for_toplevel (GType type)
+{
+  wait_until (toplevel_exists, GSIZE_TO_POINTER (type));
+  return find_toplevel (type);
+}
+
+gboolean
+window_shows_workspace (gpointer window)
+{
+  return g_strcmp0 (paraat_window_get_state (window), "workspace") == 0;
+}
+
+gboolean
+window_shows_welcome (gpointer window)
+{
+  return g_strcmp0 (paraat_window_get_state (window), "welcome") == 0;
+}
+
+void
+set_entry (GtkWidget  *root,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = find_row (root, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+void
+close_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  spin (50);
+}
+
+char *
+make_demo (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "demo.paraat", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatWorkspace) ws = paraat_demo_create (path, &error);
+
+  g_assert_no_error (error);
+  paraat_workspace_close (ws);
+  return g_steal_pointer (&path);
+}
+
+/* Opens PATH in a new window and answers "Who is working?" with PERSON. */
+ParaatWindow *
+open_as (const char *path,
+         const char *person)
+{
+  ParaatWindow *window = paraat_window_new (app);
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  gtk_window_present (GTK_WINDOW (window));
+  paraat_window_open_path (window, path);
+
+  dialog = wait_for_toplevel (PARAAT_TYPE_ACTOR_DIALOG);
+  row = find_row (GTK_WIDGET (dialog), person);
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "actor.continue", NULL);
+
+  wait_until (window_shows_workspace, window);
+  return window;
+}
+
+
+
+ParaatWorkspaceView *
+get_view (ParaatWindow *window)
+{
+  return PARAAT_WORKSPACE_VIEW (find_descendant (GTK_WIDGET (window),
+                                                 PARAAT_TYPE_WORKSPACE_VIEW));
+}
+
+gboolean
+press_key (GtkWidget *window,
+           guint      keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (window);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+/* Sets up GTK and the application the tests drive. FALSE (after printing a TAP skip) when
+ * there is no display, as in a Flatpak build's test run. */
+gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  app = paraat_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+int
+ui_test_run (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
