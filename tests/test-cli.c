@@ -87,7 +87,8 @@ static void
 test_help (void)
 {
   static const char * const commands[] = {
-    "create", "info", "check", "verify", "demo", "generate", "evidence",
+    "create", "info", "check", "verify", "demo", "generate", "evidence", "actions", "metrics",
+    "deadlines",
   };
   g_autoptr(CliResult) result = run_cli ("--help", NULL);
   g_autoptr(CliResult) bare = run_cli (NULL);
@@ -608,6 +609,120 @@ test_evidence (TestDir       *fixture,
   g_assert_cmpint (test_util_trail_count (path), ==, trail_before);
 }
 
+static gint64
+json_array_length (const char *json,
+                   const char *where)
+{
+  g_autoptr(TestDb) db = test_util_raw_open (":memory:", FALSE, FALSE);
+  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM json_each(?1)", where, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Actions, metrics and deadlines agree with each other on the demo, and change nothing. */
+static void
+test_actions (TestDir       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "demo.paraat");
+  g_autofree char *ics = test_dir_path (fixture, "deadlines.ics");
+  g_autofree char *calendar = NULL;
+  g_autoptr(GBytes) baseline = NULL;
+  g_autoptr(CliResult) all = NULL;
+  g_autoptr(CliResult) overdue = NULL;
+  g_autoptr(CliResult) plain = NULL;
+  g_autoptr(CliResult) metrics = NULL;
+  g_autoptr(CliResult) past = NULL;
+  gint64 n_all, n_active, n_overdue;
+  guint n_todos = 0;
+
+  {
+    g_autoptr(CliResult) demo = run_cli ("demo", path, NULL);
+    g_assert_cmpint (demo->status, ==, 0);
+  }
+  baseline = test_util_read_file (path);
+
+  all = run_cli ("actions", path, "--json", NULL);
+  g_assert_cmpint (all->status, ==, 0);
+  g_assert_cmpstr (all->err, ==, "");
+  n_all = json_array_length (all->out, "");
+  g_assert_cmpint (n_all, >=, 35);
+  n_active = json_array_length (all->out, " WHERE json_extract(value, '$.status')"
+                                          " IN ('open', 'in-progress', 'awaiting-review')");
+  g_assert_cmpint (json_array_length (all->out, " WHERE json_extract(value, '$.status')"
+                                                " = 'closed' AND json_extract(value,"
+                                                " '$.reviewer') IS NULL"), ==, 0);
+  g_assert_cmpint (json_array_length (all->out, " WHERE json_extract(value, '$.source')"
+                                                " = 'scan-gap' AND json_extract(value,"
+                                                " '$.scan_id') > 0"), >, 0);
+
+  overdue = run_cli ("actions", path, "--json", "--overdue", NULL);
+  g_assert_cmpint (overdue->status, ==, 0);
+  n_overdue = json_array_length (overdue->out, "");
+  g_assert_cmpint (n_overdue, >, 0);
+  g_assert_cmpint (json_array_length (overdue->out, " WHERE json_extract(value, '$.overdue')"
+                                                    " = 1 AND json_extract(value,"
+                                                    " '$.days_overdue') > 0"), ==, n_overdue);
+
+  plain = run_cli ("actions", path, NULL);
+  g_assert_cmpint (plain->status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (plain->out), "\n", -1);
+    g_assert_cmpint (g_strv_length (lines), ==, n_all);
+  }
+
+  metrics = run_cli ("metrics", path, "--json", NULL);
+  g_assert_cmpint (metrics->status, ==, 0);
+  g_assert_cmpint (test_util_json_int (metrics->out, "$.overdue"), ==, n_overdue);
+  g_assert_cmpint (test_util_json_int (metrics->out, "$.open_high_risk"), >, 0);
+  g_assert_cmpint (test_util_json_int (metrics->out, "$.closed_corrective"), >, 0);
+  g_assert_cmpint (test_util_json_int (metrics->out, "$.applicable_requirements"), >, 100);
+  g_assert_cmpint (test_util_json_int (metrics->out, "$.close_window_days"), ==, 90);
+
+  /* Long before the story started nothing was open. */
+  past = run_cli ("metrics", path, "--json", "--at", "2000-01-01", NULL);
+  g_assert_cmpint (past->status, ==, 0);
+  g_assert_cmpint (test_util_json_int (past->out, "$.open_high_risk"), ==, 0);
+  {
+    g_autofree char *at = test_util_json_text (past->out, "$.at");
+    g_autofree char *mean = test_util_json_text (past->out, "$.mean_days_to_close");
+    g_assert_cmpstr (at, ==, "2000-01-01");
+    g_assert_null (mean);
+  }
+  {
+    g_autoptr(CliResult) bad = run_cli ("metrics", path, "--at", "2026-02-30", NULL);
+    g_autoptr(CliResult) text = run_cli ("metrics", path, NULL);
+    g_assert_cmpint (bad->status, ==, 2);
+    g_assert_nonnull (strstr (bad->err, "2026-02-30"));
+    g_assert_cmpint (text->status, ==, 0);
+    g_assert_nonnull (strstr (text->out, "Open high-risk actions:"));
+  }
+
+  {
+    g_autoptr(CliResult) export = run_cli ("deadlines", path, "-o", ics, NULL);
+    g_autoptr(CliResult) missing = run_cli ("deadlines", path, NULL);
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpint (export->status, ==, 0);
+    g_assert_cmpint (missing->status, ==, 2);
+    g_assert_true (g_file_get_contents (ics, &calendar, NULL, NULL));
+    g_assert_true (g_str_has_prefix (calendar, "BEGIN:VCALENDAR\r\n"));
+    lines = g_strsplit (calendar, "\r\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      n_todos += g_str_equal (lines[i], "BEGIN:VTODO");
+    g_assert_cmpint (n_todos, ==, n_active);
+  }
+
+  test_util_assert_unchanged (path, baseline);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -628,6 +743,7 @@ main (int    argc,
   ADD ("/cli/trail-export-refusals", test_trail_export_refusals);
   ADD ("/cli/catalogs", test_catalogs);
   ADD ("/cli/evidence", test_evidence);
+  ADD ("/cli/actions", test_actions);
 
 #undef ADD
 

@@ -79,9 +79,9 @@ test_open_and_navigate (TestDir       *fixture,
   {
     g_autoptr(GDateTime) today = g_date_time_new_now_local ();
     g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
-    g_autoptr(GDateTime) last_week = g_date_time_add_days (today, -7);
+    g_autoptr(GDateTime) two_years_ago = g_date_time_add_days (today, -730);
 
-    paraat_trail_page_set_range (trail, last_week, today);
+    paraat_trail_page_set_range (trail, two_years_ago, today);
     g_assert_cmpuint (g_list_model_get_n_items (paraat_trail_page_get_model (trail)), ==,
                       test_util_trail_count (path));
     paraat_trail_page_set_range (trail, tomorrow, tomorrow);

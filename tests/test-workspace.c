@@ -1007,6 +1007,15 @@ test_migration (TestDir       *fixture,
     test_util_raw_exec (raw, "DROP INDEX trail_actor;"
                              "DROP INDEX trail_object;"
                              "DROP INDEX trail_time;"
+                             "DROP TABLE action_due_change;"
+                             "DROP TABLE action_evidence;"
+                             "DROP TABLE action_requirement;"
+                             "DROP TABLE action;"
+                             "DROP TABLE review_addendum;"
+                             "DROP TABLE review_decision;"
+                             "DROP TABLE review_input;"
+                             "DROP TABLE review_attendee;"
+                             "DROP TABLE review;"
                              "DROP TABLE scan_cover;"
                              "DROP TABLE scan_question;"
                              "DROP TABLE scan_framework;"
@@ -1049,14 +1058,14 @@ test_migration (TestDir       *fixture,
     g_assert_cmpint (test_util_raw_int (raw, index_sql), ==, 3);
     g_assert_cmpint (test_util_raw_int (raw, "PRAGMA user_version"), ==,
                      PARAAT_SCHEMA_VERSION);
-    /* Four upgrade steps, the second bringing the bundled frameworks, each in the trail. */
+    /* Five upgrade steps, the second bringing the bundled frameworks, each in the trail. */
     action = test_util_raw_text (raw, "SELECT action FROM trail ORDER BY seq DESC LIMIT 1"
-                                      " OFFSET 2");
+                                      " OFFSET 3");
     g_assert_cmpstr (action, ==, "import");
     g_assert_cmpint (test_util_raw_int (raw, "SELECT count(*) FROM framework"), ==, 2);
     g_assert_cmpint (test_util_raw_int (raw, "SELECT count(*) FROM evidence"), ==, 0);
     details = test_util_raw_text (raw, "SELECT details FROM trail WHERE action = 'migrate'"
-                                       " ORDER BY seq DESC LIMIT 1 OFFSET 3");
+                                       " ORDER BY seq DESC LIMIT 1 OFFSET 4");
     field = test_util_json_text (details, "$[0].field");
     before = test_util_json_text (details, "$[0].before");
     after = test_util_json_text (details, "$[0].after");
@@ -1083,7 +1092,7 @@ test_migration (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_null (report.problem);
   g_assert_cmpint (report.first_bad_seq, ==, 0);
-  g_assert_cmpint (report.n_entries, ==, entries_before + 6);
+  g_assert_cmpint (report.n_entries, ==, entries_before + 7);
   paraat_trail_report_clear (&report);
 
   /* Opening again migrates nothing more. */
@@ -1091,7 +1100,7 @@ test_migration (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_null (paraat_workspace_get_backup_path (ws));
   g_clear_object (&ws);
-  g_assert_cmpint (test_util_trail_count (path), ==, entries_before + 6);
+  g_assert_cmpint (test_util_trail_count (path), ==, entries_before + 7);
 }
 
 int

@@ -8,13 +8,18 @@
 #include <locale.h>
 #include <string.h>
 
+#include "paraat-action.h"
 #include "paraat-check.h"
+#include "paraat-clock.h"
 #include "paraat-demo.h"
 #include "paraat-error.h"
 #include "paraat-evidence.h"
 #include "paraat-framework.h"
+#include "paraat-ical.h"
 #include "paraat-json.h"
+#include "paraat-metrics.h"
 #include "paraat-requirement.h"
+#include "paraat-review.h"
 #include "paraat-scan.h"
 #include "paraat-trail-export.h"
 #include "paraat-workspace.h"
@@ -590,6 +595,234 @@ cmd_scan_summary (int    argc,
   return EXIT_OK;
 }
 
+/* Actions, metrics and deadlines */
+
+static const char *track_id (guint track);
+
+static void
+append_requirements_json (GString          *out,
+                          ParaatWorkspace  *ws,
+                          ParaatAction     *action)
+{
+  guint n = 0;
+  const gint64 *ids = paraat_action_get_requirement_ids (action, &n);
+
+  g_string_append (out, ",\"requirements\":[");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ParaatRequirement) r = paraat_workspace_get_requirement (ws, ids[i], NULL);
+      g_autofree char *name = r ? g_strdup_printf ("%s %s", paraat_requirement_get_framework_key (r),
+                                                   paraat_requirement_get_label (r))
+                                : NULL;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      paraat_json_append_string (out, name);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+append_action_json (GString          *out,
+                    ParaatWorkspace  *ws,
+                    ParaatAction     *a)
+{
+  g_autofree char *closed = paraat_action_get_closed_ms (a)
+                            ? paraat_clock_format_ms (paraat_action_get_closed_ms (a)) : NULL;
+  g_autofree char *created = paraat_clock_format_ms (paraat_action_get_created_ms (a));
+
+  g_string_append_c (out, '{');
+  paraat_json_append_int (out, "id", paraat_action_get_id (a));
+  paraat_json_append_member (out, "title", paraat_action_get_title (a));
+  paraat_json_append_member (out, "status",
+                             paraat_action_status_to_string (paraat_action_get_status (a)));
+  paraat_json_append_member (out, "source",
+                             paraat_action_source_to_string (paraat_action_get_source (a)));
+  paraat_json_append_member (out, "priority",
+                             paraat_priority_to_string (paraat_action_get_priority (a)));
+  paraat_json_append_member (out, "owner", paraat_action_get_owner_name (a));
+  paraat_json_append_member (out, "due_date", paraat_action_get_due_date (a));
+  paraat_json_append_bool (out, "overdue", paraat_action_is_overdue (a));
+  paraat_json_append_int (out, "days_overdue", paraat_action_get_days_overdue (a));
+  paraat_json_append_bool (out, "high_risk", paraat_action_is_high_risk (a));
+  paraat_json_append_member (out, "required_track",
+                             track_id (paraat_action_get_required_track (a)));
+  paraat_json_append_member (out, "required_evidence", paraat_action_get_required_evidence (a));
+  paraat_json_append_member (out, "project", paraat_action_get_project (a));
+  paraat_json_append_member (out, "quarter", paraat_action_get_quarter (a));
+  paraat_json_append_member (out, "frameworks", paraat_action_get_framework_keys (a));
+  append_requirements_json (out, ws, a);
+  paraat_json_append_int (out, "evidence", paraat_action_get_n_evidence (a));
+  paraat_json_append_member (out, "created", created);
+  paraat_json_append_member (out, "closed", closed);
+  paraat_json_append_member (out, "reviewer", paraat_action_get_reviewer_name (a));
+  if (paraat_action_get_scan_id (a))
+    paraat_json_append_int (out, "scan_id", paraat_action_get_scan_id (a));
+  if (paraat_action_get_decision_id (a))
+    paraat_json_append_int (out, "decision_id", paraat_action_get_decision_id (a));
+  g_string_append_c (out, '}');
+}
+
+static int
+cmd_actions (int    argc,
+             char **argv)
+{
+  gboolean json = FALSE;
+  gboolean overdue = FALSE;
+  GOptionEntry entries[] = {
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only actions past their due date"),
+      NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("List the actions, soonest due first, with their owner, "
+                                  "status and due date."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new ("[");
+  guint shown = 0;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+  if (!(ws = paraat_workspace_open (argv[1], &error)) ||
+      !(actions = paraat_workspace_list_actions (ws, &error)))
+    return fail (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(ParaatAction) a = g_list_model_get_item (actions, i);
+
+      if (overdue && !paraat_action_is_overdue (a))
+        continue;
+      if (json)
+        {
+          if (shown > 0)
+            g_string_append_c (out, ',');
+          append_action_json (out, ws, a);
+        }
+      else
+        g_print ("%5" PRId64 "  %s  %-16s %-9s %-20s %s\n", paraat_action_get_id (a),
+                 paraat_action_get_due_date (a),
+                 paraat_action_status_label (paraat_action_get_status (a)),
+                 paraat_priority_label (paraat_action_get_priority (a)),
+                 paraat_action_get_owner_name (a), paraat_action_get_title (a));
+      shown++;
+    }
+
+  if (json)
+    g_print ("%s]\n", out->str);
+  return EXIT_OK;
+}
+
+static void
+append_optional_double (GString    *out,
+                        const char *key,
+                        double      value)
+{
+  if (value < 0)
+    paraat_json_append_member (out, key, NULL);
+  else
+    paraat_json_append_double (out, key, value);
+}
+
+static int
+cmd_metrics (int    argc,
+             char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *at = NULL;
+  GOptionEntry entries[] = {
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("The day to compute them for (default: today)"),
+      N_("YYYY-MM-DD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Show the quarterly figures: open high-risk actions, mean "
+                                  "days to close corrective actions, controls with fresh "
+                                  "evidence, and overdue work."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new ("{");
+  g_autofree char *today = NULL;
+  ParaatMetrics m;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+  if (!(ws = paraat_workspace_open (argv[1], &error)) ||
+      !paraat_workspace_compute_metrics (ws, at, &m, &error))
+    return fail (error);
+
+  if (at == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      today = g_date_time_format (now, "%Y-%m-%d");
+    }
+
+  if (!json)
+    {
+      g_print (_("Open high-risk actions: %u\n"), m.open_high_risk);
+      if (m.mean_days_to_close < 0)
+        g_print (_("Mean days to close corrective actions: none closed in the last %d days\n"),
+                 PARAAT_METRICS_CLOSE_WINDOW_DAYS);
+      else
+        g_print (_("Mean days to close corrective actions: %.1f (%u closed in the last %d "
+                   "days)\n"), m.mean_days_to_close, m.n_closed_corrective,
+                 PARAAT_METRICS_CLOSE_WINDOW_DAYS);
+      g_print (_("Requirements with fresh evidence: %u of %u\n"), m.n_fresh, m.n_applicable);
+      g_print (_("Overdue actions: %u\n"), m.overdue);
+      g_print (_("Actions due within %d days: %u\n"), PARAAT_METRICS_DUE_SOON_DAYS, m.due_soon);
+      return EXIT_OK;
+    }
+
+  paraat_json_append_member (out, "at", at ? at : today);
+  paraat_json_append_int (out, "open_high_risk", m.open_high_risk);
+  append_optional_double (out, "mean_days_to_close", m.mean_days_to_close);
+  paraat_json_append_int (out, "closed_corrective", m.n_closed_corrective);
+  paraat_json_append_int (out, "close_window_days", PARAAT_METRICS_CLOSE_WINDOW_DAYS);
+  append_optional_double (out, "fresh_evidence", m.fresh_evidence);
+  paraat_json_append_int (out, "applicable_requirements", m.n_applicable);
+  paraat_json_append_int (out, "requirements_with_fresh_evidence", m.n_fresh);
+  paraat_json_append_int (out, "overdue", m.overdue);
+  paraat_json_append_int (out, "due_soon", m.due_soon);
+  paraat_json_append_int (out, "due_soon_days", PARAAT_METRICS_DUE_SOON_DAYS);
+  g_print ("%s}\n", out->str);
+  return EXIT_OK;
+}
+
+static int
+cmd_deadlines (int    argc,
+               char **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The calendar file to write"),
+      N_("OUT.ics") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Export the due dates of unfinished actions as an iCalendar "
+                                  "file of to-dos, for a calendar or task app."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+  if (output == NULL)
+    {
+      g_printerr ("paraat-cli: %s\n", _("Give the calendar file to write with -o."));
+      return EXIT_CANNOT;
+    }
+  if (!(ws = paraat_workspace_open (argv[1], &error)) ||
+      !paraat_workspace_export_deadlines (ws, output, &error))
+    return fail (error);
+
+  g_print (_("Wrote “%s”.\n"), output);
+  return EXIT_OK;
+}
+
 static int
 cmd_demo (int    argc,
           char **argv)
@@ -1060,6 +1293,12 @@ static const Command commands[] = {
     cmd_evidence },
   { "scan-summary", N_("FILE [--scan ID] [--json]"),
     N_("Readiness per framework and domain, and the top gaps of a scan"), cmd_scan_summary },
+  { "actions", N_("FILE [--overdue] [--json]"),
+    N_("List the actions with owner, status and due date"), cmd_actions },
+  { "metrics", N_("FILE [--at YYYY-MM-DD] [--json]"),
+    N_("Open high-risk actions, time to close, fresh evidence, overdue work"), cmd_metrics },
+  { "deadlines", N_("FILE -o OUT.ics"), N_("Export the due dates of open actions (iCalendar)"),
+    cmd_deadlines },
   { "demo", N_("FILE"), N_("Create the demo workspace"), cmd_demo },
   { "generate", N_("FILE [--size large]"), N_("Write a big synthetic workspace"),
     cmd_generate },

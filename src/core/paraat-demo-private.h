@@ -12,4 +12,9 @@ G_BEGIN_DECLS
 gboolean paraat_demo_add_evidence (ParaatWorkspace  *ws,
                                    GError          **error);
 
+/* A year of follow-up replayed day by day: actions in every state, some from the scans'
+ * gaps, and two management reviews. Needs the evidence and the two scans. */
+gboolean paraat_demo_add_actions  (ParaatWorkspace  *ws,
+                                   GError          **error);
+
 G_END_DECLS

@@ -74,3 +74,12 @@ paraat_json_append_double (GString    *out,
   append_key (out, key);
   g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.4f", value));
 }
+
+void
+paraat_json_append_bool (GString    *out,
+                         const char *key,
+                         gboolean    value)
+{
+  append_key (out, key);
+  g_string_append (out, value ? "true" : "false");
+}

@@ -19,5 +19,8 @@ void paraat_json_append_int    (GString    *out,
 void paraat_json_append_double (GString    *out,
                                 const char *key,
                                 double      value);
+void paraat_json_append_bool   (GString    *out,
+                                const char *key,
+                                gboolean    value);
 
 G_END_DECLS

@@ -224,12 +224,111 @@ static const char migration_5[] =
   GUARD ("scan_question")
   GUARD ("scan_cover");
 
+/* Actions and management reviews. An action has one owner and moves through its workflow;
+ * due-date moves are kept with their reason. A review records the ISO 27001 9.3.2 inputs,
+ * its decisions (each yields actions or an explicit "no action, because …") and, once
+ * finalised, only takes addenda. */
+static const char migration_6[] =
+  "CREATE TABLE review ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  review_date TEXT NOT NULL CHECK (length(review_date) = 10),"
+  "  chair_id INTEGER NOT NULL REFERENCES person (id),"
+  "  created_ms INTEGER NOT NULL,"
+  "  finalised_ms INTEGER);"
+  "CREATE INDEX review_date ON review (review_date, id);"
+  "CREATE TABLE review_attendee ("
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id),"
+  "  PRIMARY KEY (review_id, person_id)) WITHOUT ROWID;"
+  "CREATE INDEX review_attendee_person ON review_attendee (person_id);"
+  "CREATE TABLE review_input ("
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  input TEXT NOT NULL,"
+  "  covered INTEGER NOT NULL DEFAULT 0 CHECK (covered IN (0, 1)),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (review_id, input)) WITHOUT ROWID;"
+  "CREATE TABLE review_decision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  no_action_reason TEXT NOT NULL DEFAULT '',"
+  "  created_ms INTEGER NOT NULL);"
+  "CREATE INDEX review_decision_review ON review_decision (review_id, position);"
+  "CREATE TABLE review_addendum ("
+  "  id INTEGER PRIMARY KEY,"
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  author_id INTEGER,"
+  "  author_name TEXT NOT NULL,"
+  "  ts_ms INTEGER NOT NULL);"
+  "CREATE TABLE action ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  decision TEXT NOT NULL DEFAULT '',"
+  "  source TEXT NOT NULL"
+  "    CHECK (source IN ('scan-gap', 'review', 'audit', 'risk', 'incident', 'other')),"
+  "  owner_id INTEGER NOT NULL REFERENCES person (id),"
+  "  due_date TEXT NOT NULL CHECK (length(due_date) = 10),"
+  "  priority TEXT NOT NULL CHECK (priority IN ('low', 'medium', 'high', 'critical')),"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (status IN ('open', 'in-progress', 'awaiting-review', 'closed', 'cancelled')),"
+  "  required_track TEXT NOT NULL"
+  "    CHECK (required_track IN ('policy', 'operation', 'monitoring')),"
+  "  required_evidence TEXT NOT NULL DEFAULT '',"
+  "  project TEXT NOT NULL DEFAULT '',"
+  "  quarter TEXT NOT NULL DEFAULT '',"
+  "  scan_id INTEGER REFERENCES scan (id) ON DELETE SET NULL,"
+  "  decision_id INTEGER REFERENCES review_decision (id) ON DELETE SET NULL,"
+  "  created_ms INTEGER NOT NULL,"
+  "  closed_ms INTEGER,"
+  "  cancelled_ms INTEGER,"
+  "  reviewer_id INTEGER REFERENCES person (id),"
+  "  verification_note TEXT NOT NULL DEFAULT '',"
+  "  review_comment TEXT NOT NULL DEFAULT '',"
+  "  cancel_reason TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX action_due ON action (due_date, id);"
+  "CREATE INDEX action_owner ON action (owner_id);"
+  "CREATE INDEX action_reviewer ON action (reviewer_id);"
+  "CREATE INDEX action_decision ON action (decision_id);"
+  "CREATE TABLE action_requirement ("
+  "  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+  "  requirement_id INTEGER NOT NULL REFERENCES requirement (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (action_id, requirement_id)) WITHOUT ROWID;"
+  "CREATE INDEX action_requirement_requirement ON action_requirement (requirement_id);"
+  "CREATE TABLE action_evidence ("
+  "  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (action_id, evidence_id)) WITHOUT ROWID;"
+  "CREATE INDEX action_evidence_evidence ON action_evidence (evidence_id);"
+  "CREATE TABLE action_due_change ("
+  "  id INTEGER PRIMARY KEY,"
+  "  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+  "  old_due TEXT NOT NULL,"
+  "  new_due TEXT NOT NULL,"
+  "  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+  "  actor_id INTEGER,"
+  "  actor_name TEXT NOT NULL,"
+  "  ts_ms INTEGER NOT NULL);"
+  "CREATE INDEX action_due_change_action ON action_due_change (action_id, id);"
+  GUARD ("review")
+  GUARD ("review_attendee")
+  GUARD ("review_input")
+  GUARD ("review_decision")
+  GUARD ("review_addendum")
+  GUARD ("action")
+  GUARD ("action_requirement")
+  GUARD ("action_evidence")
+  GUARD ("action_due_change");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PARAAT_SCHEMA_VERSION);

@@ -123,7 +123,8 @@ paraat_trail_entry_format_time (ParaatTrailEntry *self)
 }
 
 static const char * const object_types[] = {
-  "workspace", "settings", "person", "framework", "requirement", "evidence", "scan", NULL
+  "workspace", "settings", "person", "framework", "requirement", "evidence", "scan", "action",
+  "review", NULL
 };
 
 const char * const *
@@ -149,6 +150,10 @@ paraat_trail_object_type_label (const char *object_type)
     return _("Evidence");
   if (g_strcmp0 (object_type, "scan") == 0)
     return _("Scan");
+  if (g_strcmp0 (object_type, "action") == 0)
+    return _("Action");
+  if (g_strcmp0 (object_type, "review") == 0)
+    return _("Management review");
   return object_type;
 }
 
@@ -172,6 +177,13 @@ paraat_trail_entry_get_action_label (ParaatTrailEntry *self)
     { "unlink", N_("Unlinked") },
     { "evidence", N_("Evidence added") },
     { "sign-off", N_("Signed off") },
+    { "due", N_("Due date moved") },
+    { "approve", N_("Approved and closed") },
+    { "reject", N_("Sent back") },
+    { "cancel", N_("Cancelled") },
+    { "reopen", N_("Reopened") },
+    { "finalise", N_("Finalised") },
+    { "addendum", N_("Addendum added") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -223,6 +235,29 @@ field_label (const char *field)
     { "policy", N_("Policy") },
     { "operation", N_("Operation") },
     { "monitoring", N_("Monitoring") },
+    { "decision", N_("Decision") },
+    { "source", N_("Source") },
+    { "due_date", N_("Due date") },
+    { "priority", N_("Priority") },
+    { "action_status", N_("Status") },
+    { "required_track", N_("Track of the evidence needed") },
+    { "required_evidence", N_("Evidence needed") },
+    { "project", N_("Improvement project") },
+    { "quarter", N_("Quarter") },
+    { "scan", N_("Scan") },
+    { "review_decision", N_("Management review decision") },
+    { "reviewer", N_("Reviewer") },
+    { "verification_note", N_("Verification note") },
+    { "evidence", N_("Evidence") },
+    { "allow_self_review", N_("Owners may review their own actions") },
+    { "chair", N_("Chair") },
+    { "attendees", N_("Attendees") },
+    { "input", N_("Input") },
+    { "covered", N_("Covered") },
+    { "no_action_reason", N_("No action needed, because") },
+    { "action", N_("Action") },
+    { "finalised", N_("Finalised") },
+    { "addendum", N_("Addendum") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -296,7 +331,13 @@ static const char *
 value_label (const char *field,
              const char *value)
 {
-  static const struct { const char *field; const char *value; const char *label; } words[] = {
+  /* CONTEXT, when set, is the message context the label was marked with (NC_). */
+  static const struct {
+    const char *field;
+    const char *value;
+    const char *label;
+    const char *context;
+  } words[] = {
     { "applicable", "yes", N_("yes") },
     { "applicable", "no", N_("no") },
     { "enabled", "yes", N_("yes") },
@@ -318,6 +359,39 @@ value_label (const char *field,
     { "*track", "present", N_("Present") },
     { "*track", "partial", N_("Partly present") },
     { "*track", "missing", N_("Missing") },
+    { "required_track", "policy", N_("Policy") },
+    { "required_track", "operation", N_("Operation") },
+    { "required_track", "monitoring", N_("Monitoring") },
+    { "action_status", "open", NC_("action status", "Open"), "action status" },
+    { "action_status", "in-progress", NC_("action status", "In progress"), "action status" },
+    { "action_status", "awaiting-review", NC_("action status", "Awaiting review"), "action status" },
+    { "action_status", "closed", NC_("action status", "Closed"), "action status" },
+    { "action_status", "cancelled", NC_("action status", "Cancelled"), "action status" },
+    { "source", "scan-gap", N_("Scan gap") },
+    { "source", "review", N_("Management review decision") },
+    { "source", "audit", N_("Internal audit finding") },
+    { "source", "risk", N_("Risk treatment") },
+    { "source", "incident", N_("Incident") },
+    { "source", "other", NC_("action source", "Other"), "action source" },
+    { "priority", "low", NC_("priority", "Low"), "priority" },
+    { "priority", "medium", NC_("priority", "Medium"), "priority" },
+    { "priority", "high", NC_("priority", "High"), "priority" },
+    { "priority", "critical", NC_("priority", "Critical"), "priority" },
+    { "covered", "yes", N_("yes") },
+    { "covered", "no", N_("no") },
+    { "allow_self_review", "yes", N_("yes") },
+    { "allow_self_review", "no", N_("no") },
+    { "input", "previous-actions", N_("Status of actions from previous management reviews") },
+    { "input", "issues", N_("Changes in external and internal issues") },
+    { "input", "party-needs", N_("Changes in needs and expectations of interested parties") },
+    { "input", "nonconformities",
+      N_("Feedback on performance: nonconformities and corrective actions") },
+    { "input", "monitoring", N_("Monitoring and measurement results") },
+    { "input", "audits", N_("Audit results") },
+    { "input", "objectives", N_("Fulfilment of information security objectives") },
+    { "input", "party-feedback", N_("Feedback from interested parties") },
+    { "input", "risks", N_("Results of risk assessment and status of the risk treatment plan") },
+    { "input", "improvement", N_("Opportunities for continual improvement") },
   };
   /* Scan questions record a status per track under the track's own name. */
   const char *kind = (g_str_equal (field, "policy") || g_str_equal (field, "operation") ||
@@ -327,7 +401,9 @@ value_label (const char *field,
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (g_str_equal (kind, words[i].field) && g_str_equal (value, words[i].value))
-      return _(words[i].label);
+      return words[i].context
+             ? g_dpgettext2 (GETTEXT_PACKAGE, words[i].context, words[i].label)
+             : _(words[i].label);
   return value;
 }
 

@@ -1153,6 +1153,38 @@ check_not_owner (ParaatWorkspace  *self,
                    paraat_person_get_name (person), owned);
       return FALSE;
     }
+
+  if (!count_owned (self, "SELECT count(*) FROM action WHERE owner_id = ?1"
+                          " AND status IN ('open', 'in-progress', 'awaiting-review')", id,
+                    &owned, error))
+    return FALSE;
+  if (owned > 0)
+    {
+      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s owns %" PRId64 " open action. Give it another owner first.",
+                                "%s owns %" PRId64 " open actions. Give them another owner "
+                                "first.",
+                                (gulong) owned),
+                   paraat_person_get_name (person), owned);
+      return FALSE;
+    }
+
+  /* Finished actions and reviews are the record of who did and decided what. */
+  if (!count_owned (self, "SELECT (SELECT count(*) FROM action"
+                          "         WHERE owner_id = ?1 OR reviewer_id = ?1)"
+                          " + (SELECT count(*) FROM review WHERE chair_id = ?1)"
+                          " + (SELECT count(*) FROM review_attendee WHERE person_id = ?1)", id,
+                    &owned, error))
+    return FALSE;
+  if (owned > 0)
+    {
+      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
+                   _("%s is named in finished actions or management reviews, which stay on "
+                     "record. Change their role instead, for example to “Left the company”."),
+                   paraat_person_get_name (person));
+      return FALSE;
+    }
   return TRUE;
 }
 
