@@ -3,6 +3,7 @@
  */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "paraat-actor-dialog.h"
 #include "paraat-application.h"
@@ -21,6 +22,11 @@
 #include "paraat-scan.h"
 #include "paraat-scan-window.h"
 #include "paraat-scans-page.h"
+#include "paraat-action.h"
+#include "paraat-actions-page.h"
+#include "paraat-escalation-view.h"
+#include "paraat-gap-actions-dialog.h"
+#include "paraat-plan-view.h"
 #include "paraat-person-dialog.h"
 #include "paraat-trail-page.h"
 #include "paraat-window.h"
@@ -646,6 +652,163 @@ test_scan_wizard (TestDir       *fixture,
   close_all_windows ();
 }
 
+/* Action tracker */
+
+static guint
+count_actions (ParaatWorkspace *ws,
+               gboolean (*keep) (ParaatAction *action))
+{
+  g_autoptr(GListModel) actions = paraat_workspace_list_actions (ws, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(ParaatAction) action = g_list_model_get_item (actions, i);
+      n += keep == NULL || keep (action);
+    }
+  return n;
+}
+
+static ParaatAction *
+model_action (GListModel *model,
+              guint       position)
+{
+  ParaatAction *action = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (action);
+  return action;
+}
+
+static gboolean
+notification_arrived (gpointer data)
+{
+  return last_notification_body () != NULL;
+}
+
+static AdwMessageDialog *
+bulk_dialog (ParaatActionsPage *page,
+             const char        *action_name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action_name, NULL));
+  return ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_action_tracker (TestDir       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = (forget_notifications (), open_as (path, "Fatima El Amrani"));
+  ParaatWorkspace *ws = paraat_window_get_workspace (window);
+  ParaatWorkspaceView *view = get_view (window);
+  ParaatActionsPage *page = PARAAT_ACTIONS_PAGE (find_descendant (GTK_WIDGET (view), PARAAT_TYPE_ACTIONS_PAGE));
+  GListModel *model;
+  AdwMessageDialog *dialog;
+  g_autoptr(ParaatAction) first = NULL;
+  g_autoptr(ParaatAction) second = NULL;
+  g_autofree char *first_due = NULL;
+  g_auto(GStrv) owners = NULL;
+  g_auto(GStrv) plan = NULL;
+  guint overdue = count_actions (ws, paraat_action_is_overdue);
+
+  /* The demo has overdue work; the person working hears about their own. */
+  g_assert_cmpuint (overdue, >, 0);
+  g_assert_nonnull (strstr (paraat_workspace_view_get_deadline_summary (view), "overdue"));
+  wait_until (notification_arrived, NULL);
+  g_assert_cmpstr (last_notification_body (), ==, paraat_workspace_view_get_deadline_summary (view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "workspace.show-page", "s", "actions"));
+  model = paraat_actions_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count_actions (ws, paraat_action_is_active));
+
+  paraat_workspace_view_show_overdue (view);
+  g_assert_cmpstr (paraat_workspace_view_get_page (view), ==, "actions");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, overdue);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ParaatAction) action = model_action (model, i);
+      g_assert_true (paraat_action_is_overdue (action));
+    }
+
+  /* Escalation lists the owners of exactly these actions. */
+  owners = paraat_escalation_view_dup_owners (PARAAT_ESCALATION_VIEW (find_descendant (GTK_WIDGET (page), PARAAT_TYPE_ESCALATION_VIEW)));
+  g_assert_cmpuint (g_strv_length (owners), >, 0);
+  g_assert_true (g_strv_contains ((const char * const *) owners, "Fatima El Amrani"));
+
+  /* Two overdue actions move to a quarter together. */
+  first = model_action (model, 0);
+  second = model_action (model, 1);
+  first_due = g_strdup (paraat_action_get_due_date (first));
+  gtk_selection_model_select_range (GTK_SELECTION_MODEL (model), 0, 2, TRUE);
+  dialog = bulk_dialog (page, "actions.bulk-quarter");
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), "2027-Q2");
+  adw_message_dialog_response (dialog, "apply");
+  g_clear_object (&first);
+  first = paraat_workspace_get_action (ws, paraat_action_get_id (second), NULL);
+  g_assert_cmpstr (paraat_action_get_quarter (first), ==, "2027-Q2");
+  plan = paraat_plan_view_dup_progress_lines (PARAAT_PLAN_VIEW (find_descendant (GTK_WIDGET (page), PARAAT_TYPE_PLAN_VIEW)));
+  g_assert_true (g_str_has_prefix (plan[0], "2026") || g_str_has_prefix (plan[0], "2027"));
+
+  /* Moving due dates without a reason is refused; nothing changes. */
+  g_clear_object (&first);
+  first = model_action (model, 0);
+  g_free (first_due);
+  first_due = g_strdup (paraat_action_get_due_date (first));
+  gtk_selection_model_select_range (GTK_SELECTION_MODEL (model), 0, 1, TRUE);
+  dialog = bulk_dialog (page, "actions.bulk-due");
+  adw_message_dialog_response (dialog, "apply");
+  {
+    g_autoptr(ParaatAction) again = paraat_workspace_get_action (ws, paraat_action_get_id (first), NULL);
+    g_assert_cmpstr (paraat_action_get_due_date (again), ==, first_due);
+  }
+
+  paraat_actions_page_set_search (page, "no action is called like this");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  close_all_windows ();
+}
+
+static gboolean
+is_from_scan (ParaatAction *action)
+{
+  return paraat_action_get_scan_id (action) == 1 &&
+         paraat_action_get_source (action) == PARAAT_SOURCE_SCAN_GAP;
+}
+
+/* The top gaps of the baseline scan become actions in one step. */
+static void
+test_gaps_to_actions (TestDir       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = open_as (path, "Eva Smit");
+  ParaatWorkspace *ws = paraat_window_get_workspace (window);
+  ParaatWorkspaceView *view = get_view (window);
+  GtkWidget *page = find_descendant (GTK_WIDGET (view), PARAAT_TYPE_SCANS_PAGE);
+  guint before = count_actions (ws, is_from_scan);
+  ParaatResultsView *results;
+  GtkWindow *scan, *dialog;
+  g_autoptr(GPtrArray) gaps = NULL;
+
+  paraat_scans_page_open_scan (PARAAT_SCANS_PAGE (page), 1);
+  scan = wait_for_toplevel (PARAAT_TYPE_SCAN_WINDOW);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scan), "scan.view", "s", "results"));
+  results = PARAAT_RESULTS_VIEW (find_descendant (GTK_WIDGET (scan), PARAAT_TYPE_RESULTS_VIEW));
+  gaps = paraat_results_view_dup_selected_gaps (results);
+  g_assert_cmpuint (gaps->len, ==, 10);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (results), "results.create-actions", NULL));
+  dialog = wait_for_toplevel (PARAAT_TYPE_GAP_ACTIONS_DIALOG);
+  /* Without a due date nothing is created at all. */
+  set_entry (GTK_WIDGET (dialog), "Due date (YYYY-MM-DD)", "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gaps.create", NULL));
+  g_assert_cmpuint (count_actions (ws, is_from_scan), ==, before);
+  set_entry (GTK_WIDGET (dialog), "Due date (YYYY-MM-DD)", "2027-03-31");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gaps.create", NULL));
+  wait_until (toplevel_gone, GSIZE_TO_POINTER (PARAAT_TYPE_GAP_ACTIONS_DIALOG));
+  g_assert_cmpuint (count_actions (ws, is_from_scan), ==, before + 10);
+  close_all_windows ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -672,6 +835,10 @@ main (int    argc,
   g_test_add ("/ui/link-evidence", TestDir, NULL, test_dir_setup, test_link_evidence,
               test_dir_teardown);
   g_test_add ("/ui/scan-wizard", TestDir, NULL, test_dir_setup, test_scan_wizard,
+              test_dir_teardown);
+  g_test_add ("/ui/action-tracker", TestDir, NULL, test_dir_setup, test_action_tracker,
+              test_dir_teardown);
+  g_test_add ("/ui/gaps-to-actions", TestDir, NULL, test_dir_setup, test_gaps_to_actions,
               test_dir_teardown);
   g_test_add ("/ui/open-twice", TestDir, NULL, test_dir_setup, test_open_twice,
               test_dir_teardown);

@@ -1,6 +1,8 @@
 /* ui-util.c — driving real windows in the UI tests
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "ui-util.h"
 
 ParaatApplication *app;
@@ -211,6 +213,76 @@ press_key (GtkWidget *window,
   return handled;
 }
 
+/* A stand-in for the desktop's notification service on the test session bus: it keeps
+ * the body of the last notification, so tests can read what the user would see. */
+static char *last_notification;
+
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "</interface></node>";
+
+static void
+on_notifications_call_cb (GDBusConnection       *connection,
+                          const char            *sender,
+                          const char            *path,
+                          const char            *interface,
+                          const char            *method,
+                          GVariant              *params,
+                          GDBusMethodInvocation *invocation,
+                          gpointer               user_data)
+{
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *body;
+
+      g_variant_get_child (params, 4, "&s", &body);
+      g_free (last_notification);
+      last_notification = g_strdup (body);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", 1));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(['body'],)"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_notifications_call_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GVariant) reply = NULL;
+
+  if (bus == NULL)
+    return;
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, NULL);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 0),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+}
+
+void
+forget_notifications (void)
+{
+  g_clear_pointer (&last_notification, g_free);
+}
+
+/* The body of the last desktop notification, or NULL */
+const char *
+last_notification_body (void)
+{
+  return last_notification;
+}
+
 /* Sets up GTK and the application the tests drive. FALSE (after printing a TAP skip) when
  * there is no display, as in a Flatpak build's test run. */
 gboolean
@@ -228,6 +300,7 @@ ui_test_init (int    *argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  serve_notifications ();
 
   app = paraat_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -41,6 +41,8 @@ ParaatWorkspaceView * get_view (ParaatWindow *window);
 gboolean press_key (GtkWidget *window, guint keyval);
 gboolean ui_test_init (int *argc, char ***argv);
 int ui_test_run (void);
+const char *last_notification_body (void);
+void forget_notifications (void);
 
 #define find_descendant(root, type) find_widget (root, is_of_type, GSIZE_TO_POINTER (type))
 #define find_styled(root, css_class) find_widget (root, has_style, css_class)

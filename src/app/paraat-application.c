@@ -313,12 +313,27 @@ on_new_window_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (paraat_window_new (user_data)));
 }
 
+/* From the deadline notification: the overdue actions of the workspace at PATH */
+static void
+on_show_overdue_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  ParaatWindow *window = find_window (user_data, g_variant_get_string (param, NULL));
+
+  if (window == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (window));
+  paraat_window_show_overdue (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", on_about_cb },
   { "preferences", on_preferences_cb },
   { "quit", on_quit_cb },
   { "open-demo", on_open_demo_cb },
   { "new-window", on_new_window_cb },
+  { "show-overdue", on_show_overdue_cb, "s" },
 };
 
 static void

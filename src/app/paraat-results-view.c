@@ -5,7 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
+#include "paraat-action.h"
+#include "paraat-gap-actions-dialog.h"
 #include "paraat-results-view.h"
 #include "paraat-table.h"
 
@@ -225,6 +228,38 @@ paraat_results_view_dup_selected_gaps (ParaatResultsView *self)
   return gaps;
 }
 
+static void
+on_actions_created_cb (ParaatResultsView *self,
+                       guint              count)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u action created; find it under Actions",
+                                                        "%u actions created; find them under Actions",
+                                                        count), count);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+create_actions_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  ParaatResultsView *self = PARAAT_RESULTS_VIEW (widget);
+  g_autoptr(GPtrArray) gaps = paraat_results_view_dup_selected_gaps (self);
+  ParaatGapActionsDialog *dialog;
+
+  if (gaps->len == 0 || self->scan == NULL)
+    return;
+  dialog = paraat_gap_actions_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                          self->workspace, self->scan, gaps);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_actions_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Comparison */
 
 static char *
@@ -274,17 +309,33 @@ fill_domain_deltas (ParaatResultsView    *self,
   gtk_box_append (self->compare_box, card);
 }
 
+/* Requirements whose actions were closed after scan B was held need scoring again. */
+static GHashTable *
+load_retest (ParaatResultsView *self,
+             ParaatScan        *b)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  if (sscanf (paraat_scan_get_date (b), "%d-%d-%d", &year, &month, &day) != 3 ||
+      !(date = g_date_time_new_local (year, month, day, 0, 0, 0)))
+    return NULL;
+  return paraat_workspace_list_retest_requirements (self->workspace,
+                                                    g_date_time_to_unix (date) * 1000, NULL);
+}
+
 static void
 fill_requirement_deltas (ParaatResultsView    *self,
                          ParaatScanComparison *comparison,
                          ParaatScan           *a,
                          ParaatScan           *b)
 {
-  const char *headings[] = { _("Requirement"), "", "", _("Change"), NULL };
+  const char *headings[] = { _("Requirement"), "", "", _("Change"), _("Re-test"), NULL };
   g_autofree char *head_a = g_strdup (paraat_scan_get_date (a));
   g_autofree char *head_b = g_strdup (paraat_scan_get_date (b));
+  g_autoptr(GHashTable) retest = load_retest (self, b);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *heading = gtk_label_new (_("Requirements whose level changed"));
+  GtkWidget *heading = gtk_label_new (_("Requirements whose level changed or that need a re-test"));
   ParaatTable *table;
 
   headings[1] = head_a;
@@ -293,18 +344,23 @@ fill_requirement_deltas (ParaatResultsView    *self,
   for (guint i = 0; i < comparison->requirements->len; i++)
     {
       const ParaatScanDelta *d = g_ptr_array_index (comparison->requirements, i);
+      gboolean again = retest && g_hash_table_contains (retest, &d->requirement_id);
       g_autofree char *name = NULL;
       g_autofree char *level_a = NULL;
       g_autofree char *level_b = NULL;
       g_autofree char *delta = NULL;
 
-      if (d->level_a == d->level_b)
+      if (d->level_a == d->level_b && !again)
         continue;
       name = g_strdup_printf ("%s %s", d->label, d->title);
       level_a = format_level (d->level_a);
       level_b = format_level (d->level_b);
       delta = d->level_a > 0 && d->level_b > 0 ? g_strdup_printf ("%+d", d->delta) : g_strdup ("–");
-      paraat_table_add_row (table, NULL, (const char *[]) { name, level_a, level_b, delta });
+      paraat_table_add_row (table, NULL, (const char *[]) {
+        name, level_a, level_b, delta,
+        /* Translators: in a table: an action on this requirement closed after the scan */
+        again ? _("Actions closed since; score again") : "",
+      });
     }
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
@@ -509,6 +565,7 @@ paraat_results_view_class_init (ParaatResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatResultsView, create_button);
   gtk_widget_class_bind_template_child (widget_class, ParaatResultsView, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatResultsView, compare_box);
+  gtk_widget_class_install_action (widget_class, "results.create-actions", NULL, create_actions_action);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "paraat-action.h"
 #include "paraat-history-dialog.h"
 #include "paraat-settings-dialog.h"
 #include "paraat-widget-util.h"
@@ -18,6 +19,7 @@ struct _ParaatSettingsDialog
   GtkTextView     *scope_view;
   AdwComboRow     *target_row;
   GtkSpinButton   *validity_spin;
+  GtkSwitch       *self_review_switch;
   GtkLabel        *error_label;
 
   /* Owned references */
@@ -25,6 +27,16 @@ struct _ParaatSettingsDialog
 };
 
 G_DEFINE_FINAL_TYPE (ParaatSettingsDialog, paraat_settings_dialog, ADW_TYPE_WINDOW)
+
+static gboolean
+save_self_review (ParaatSettingsDialog  *self,
+                  GError               **error)
+{
+  gboolean allow = gtk_switch_get_active (self->self_review_switch);
+
+  return allow == paraat_workspace_get_allow_self_review (self->workspace) ||
+         paraat_workspace_set_allow_self_review (self->workspace, allow, error);
+}
 
 static void
 save_action (GtkWidget  *widget,
@@ -45,7 +57,8 @@ save_action (GtkWidget  *widget,
     .validity_months = gtk_spin_button_get_value_as_int (self->validity_spin),
   };
 
-  if (!paraat_workspace_update_settings (self->workspace, &settings, &error))
+  if (!paraat_workspace_update_settings (self->workspace, &settings, &error) ||
+      !save_self_review (self, &error))
     {
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -91,6 +104,7 @@ paraat_settings_dialog_class_init (ParaatSettingsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatSettingsDialog, scope_view);
   gtk_widget_class_bind_template_child (widget_class, ParaatSettingsDialog, target_row);
   gtk_widget_class_bind_template_child (widget_class, ParaatSettingsDialog, validity_spin);
+  gtk_widget_class_bind_template_child (widget_class, ParaatSettingsDialog, self_review_switch);
   gtk_widget_class_bind_template_child (widget_class, ParaatSettingsDialog, error_label);
 
   gtk_widget_class_install_action (widget_class, "settings.save", NULL, save_action);
@@ -121,6 +135,8 @@ paraat_settings_dialog_new (GtkWindow       *parent,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->scope_view), settings.scope, -1);
   adw_combo_row_set_selected (self->target_row, (guint) settings.target_level - 1);
   gtk_spin_button_set_value (self->validity_spin, settings.validity_months);
+  gtk_switch_set_active (self->self_review_switch,
+                         paraat_workspace_get_allow_self_review (self->workspace));
   paraat_settings_clear (&settings);
   return self;
 }

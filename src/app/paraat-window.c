@@ -369,6 +369,15 @@ paraat_window_get_path (ParaatWindow *self)
   return self->pending_path;
 }
 
+void
+paraat_window_show_overdue (ParaatWindow *self)
+{
+  g_return_if_fail (PARAAT_IS_WINDOW (self));
+
+  if (self->workspace != NULL)
+    paraat_workspace_view_show_overdue (self->workspace_view);
+}
+
 ParaatWorkspace *
 paraat_window_get_workspace (ParaatWindow *self)
 {

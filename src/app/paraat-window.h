@@ -22,6 +22,7 @@ void             paraat_window_open_path     (ParaatWindow      *self,
 void             paraat_window_open_demo     (ParaatWindow      *self);
 const char      *paraat_window_get_path      (ParaatWindow      *self);
 ParaatWorkspace *paraat_window_get_workspace (ParaatWindow      *self);
+void             paraat_window_show_overdue  (ParaatWindow      *self);
 gboolean         paraat_window_is_idle       (ParaatWindow      *self);
 const char      *paraat_window_get_state     (ParaatWindow      *self);
 void             paraat_window_show_toast    (ParaatWindow      *self,

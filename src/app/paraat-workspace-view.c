@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "paraat-action.h"
+#include "paraat-actions-page.h"
 #include "paraat-check.h"
+#include "paraat-clock.h"
 #include "paraat-evidence-page.h"
 #include "paraat-framework.h"
 #include "paraat-frameworks-dialog.h"
@@ -34,6 +37,7 @@ struct _ParaatWorkspaceView
   ParaatEvidencePage *evidence_page;
   ParaatPeoplePage *people_page;
   ParaatScansPage *scans_page;
+  ParaatActionsPage *actions_page;
   ParaatTrailPage *trail_page;
 
   /* Owned references */
@@ -41,9 +45,34 @@ struct _ParaatWorkspaceView
   GCancellable    *verify_cancellable;
   GSignalGroup    *workspace_signals;
   GSignalGroup    *framework_signals;
+  char            *deadline_summary;
+  guint            deadline_timer;
 };
 
+/* Deadlines are summarised when a workspace opens and every hour while it is open. */
+#define DEADLINE_INTERVAL_S 3600
+#define DEADLINE_SOON_DAYS  14
+
 G_DEFINE_FINAL_TYPE (ParaatWorkspaceView, paraat_workspace_view, ADW_TYPE_BIN)
+
+/* A count after the page's name, with an alarm icon when something is overdue; hidden
+ * until set. */
+static void
+add_count (GtkWidget *row,
+           GtkWidget *box)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_widget_set_visible (count, FALSE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), count);
+  g_object_set_data (G_OBJECT (row), "count-icon", icon);
+  g_object_set_data (G_OBJECT (row), "count-label", count);
+}
 
 static GtkWidget *
 create_sidebar_row (GtkStackPage *page)
@@ -57,6 +86,7 @@ create_sidebar_row (GtkStackPage *page)
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
   gtk_box_append (GTK_BOX (box), label);
+  add_count (row, box);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (gtk_stack_page_get_name (page)),
                           g_free);
@@ -77,6 +107,156 @@ static gboolean
 is_register_page (GtkWidget *child)
 {
   return PARAAT_IS_REGISTER_PAGE (child);
+}
+
+static GtkWidget *
+find_sidebar_row (ParaatWorkspaceView *self,
+                  const char          *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
+      return row;
+  return NULL;
+}
+
+/* The sidebar counts the active actions and says how many are overdue. */
+static void
+update_action_count (ParaatWorkspaceView *self)
+{
+  GtkWidget *row = find_sidebar_row (self, "actions");
+  g_autoptr(GListModel) actions = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *overdue_text = NULL;
+  guint active = 0, overdue = 0;
+  GtkWidget *icon;
+
+  if (row == NULL || self->workspace == NULL ||
+      !(actions = paraat_workspace_list_actions (self->workspace, NULL)))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(ParaatAction) action = g_list_model_get_item (actions, i);
+      active += paraat_action_is_active (action);
+      overdue += paraat_action_is_overdue (action);
+    }
+  count = g_strdup_printf ("%u", active);
+  overdue_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u active action, %u overdue",
+                                               "%u active actions, %u overdue", active),
+                                  active, overdue);
+  icon = g_object_get_data (G_OBJECT (row), "count-icon");
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "count-label"), count);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "count-label"), TRUE);
+  gtk_widget_set_visible (icon, overdue > 0);
+  gtk_widget_set_tooltip_text (row, overdue_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  overdue_text, -1);
+}
+
+/* Deadline notification */
+
+static char *
+deadline_text (guint overdue,
+               guint due_soon)
+{
+  g_autofree char *late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue action",
+                                                        "%u overdue actions", overdue), overdue);
+  g_autofree char *soon = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action due within 14 days",
+                                                        "%u actions due within 14 days", due_soon),
+                                           due_soon);
+
+  if (overdue > 0 && due_soon > 0)
+    /* Translators: "You own 3 overdue actions and 2 actions due within 14 days." */
+    return g_strdup_printf (_("You own %s and %s."), late, soon);
+  if (overdue > 0 || due_soon > 0)
+    /* Translators: "You own 3 overdue actions." */
+    return g_strdup_printf (_("You own %s."), overdue > 0 ? late : soon);
+  return NULL;
+}
+
+static char *
+build_deadline_summary (ParaatWorkspaceView *self)
+{
+  ParaatPerson *actor = paraat_workspace_get_actor (self->workspace);
+  g_autoptr(GListModel) actions = paraat_workspace_list_actions (self->workspace, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (paraat_clock_now_ms () / 1000);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, DEADLINE_SOON_DAYS);
+  g_autofree char *soon = g_date_time_format (later, "%Y-%m-%d");
+  guint overdue = 0, due_soon = 0;
+
+  if (actor == NULL || actions == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(ParaatAction) action = g_list_model_get_item (actions, i);
+
+      if (paraat_action_get_owner_id (action) != paraat_person_get_id (actor) ||
+          !paraat_action_is_active (action))
+        continue;
+      if (paraat_action_is_overdue (action))
+        overdue++;
+      else if (g_strcmp0 (paraat_action_get_due_date (action), soon) <= 0)
+        due_soon++;
+    }
+  return deadline_text (overdue, due_soon);
+}
+
+static gboolean
+notify_deadlines (gpointer user_data)
+{
+  ParaatWorkspaceView *self = user_data;
+  GApplication *app = g_application_get_default ();
+  g_autofree char *id = NULL;
+  g_autoptr(GNotification) notification = NULL;
+
+  g_clear_pointer (&self->deadline_summary, g_free);
+  if (self->workspace == NULL || !(self->deadline_summary = build_deadline_summary (self)))
+    return G_SOURCE_CONTINUE;
+
+  id = g_strdup_printf ("deadlines-%s", paraat_workspace_get_uuid (self->workspace));
+  notification = g_notification_new (paraat_workspace_get_organisation (self->workspace));
+  g_notification_set_body (notification, self->deadline_summary);
+  g_notification_set_default_action_and_target (notification, "app.show-overdue", "s",
+                                                 paraat_workspace_get_path (self->workspace));
+  if (app != NULL)
+    g_application_send_notification (app, id, notification);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The text of the last deadline notification, or NULL when there was nothing to say */
+const char *
+paraat_workspace_view_get_deadline_summary (ParaatWorkspaceView *self)
+{
+  g_return_val_if_fail (PARAAT_IS_WORKSPACE_VIEW (self), NULL);
+  return self->deadline_summary;
+}
+
+static void
+start_deadline_notifications (ParaatWorkspaceView *self)
+{
+  g_clear_handle_id (&self->deadline_timer, g_source_remove);
+  g_clear_pointer (&self->deadline_summary, g_free);
+  if (self->workspace == NULL)
+    return;
+  notify_deadlines (self);
+  self->deadline_timer = g_timeout_add_seconds (DEADLINE_INTERVAL_S, notify_deadlines, self);
+}
+
+void
+paraat_workspace_view_show_overdue (ParaatWorkspaceView *self)
+{
+  g_return_if_fail (PARAAT_IS_WORKSPACE_VIEW (self));
+
+  paraat_workspace_view_show_page (self, "actions");
+  paraat_actions_page_show_overdue (self->actions_page);
+}
+
+static void
+on_workspace_changed_cb (ParaatWorkspaceView *self,
+                         const char          *object_type)
+{
+  if (g_str_equal (object_type, "action"))
+    update_action_count (self);
 }
 
 /* One register page per enabled framework, listed first in the sidebar. */
@@ -114,6 +294,7 @@ rebuild_registers (ParaatWorkspaceView *self)
       gtk_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
       append_sidebar_row (self, name);
     }
+  append_sidebar_row (self, "actions");
   append_sidebar_row (self, "scans");
   append_sidebar_row (self, "evidence");
   append_sidebar_row (self, "people");
@@ -121,6 +302,7 @@ rebuild_registers (ParaatWorkspaceView *self)
 
   if (visible != NULL && gtk_stack_get_child_by_name (self->pages, visible) != NULL)
     paraat_workspace_view_show_page (self, visible);
+  update_action_count (self);
 }
 
 static void
@@ -254,9 +436,11 @@ paraat_workspace_view_set_workspace (ParaatWorkspaceView *self,
   paraat_evidence_page_set_workspace (self->evidence_page, workspace);
   paraat_people_page_set_workspace (self->people_page, workspace);
   paraat_scans_page_set_workspace (self->scans_page, workspace);
+  paraat_actions_page_set_workspace (self->actions_page, workspace);
   paraat_trail_page_set_workspace (self->trail_page, workspace);
   update_titles (self);
   start_verification (self);
+  start_deadline_notifications (self);
 
   rebuild_registers (self);
   if (workspace != NULL)
@@ -373,6 +557,8 @@ paraat_workspace_view_dispose (GObject *object)
    * first, so it is not unparented twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_WORKSPACE_VIEW);
+  g_clear_handle_id (&self->deadline_timer, g_source_remove);
+  g_clear_pointer (&self->deadline_summary, g_free);
   g_clear_object (&self->workspace_signals);
   g_clear_object (&self->framework_signals);
   g_clear_object (&self->workspace);
@@ -391,6 +577,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   g_type_ensure (PARAAT_TYPE_EVIDENCE_PAGE);
   g_type_ensure (PARAAT_TYPE_PEOPLE_PAGE);
   g_type_ensure (PARAAT_TYPE_SCANS_PAGE);
+  g_type_ensure (PARAAT_TYPE_ACTIONS_PAGE);
   g_type_ensure (PARAAT_TYPE_TRAIL_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -408,6 +595,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, evidence_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, people_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, scans_page);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, actions_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_page);
 
   gtk_widget_class_install_action (widget_class, "workspace.show-page", "s", show_page_action);
@@ -446,4 +634,6 @@ paraat_workspace_view_init (ParaatWorkspaceView *self)
                                   G_CALLBACK (update_titles), self);
   g_signal_group_connect_swapped (self->workspace_signals, "notify::actor",
                                   G_CALLBACK (update_titles), self);
+  g_signal_group_connect_swapped (self->workspace_signals, "changed",
+                                  G_CALLBACK (on_workspace_changed_cb), self);
 }

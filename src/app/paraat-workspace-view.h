@@ -20,5 +20,8 @@ void             paraat_workspace_view_show_page     (ParaatWorkspaceView *self,
                                                       const char          *name);
 const char      *paraat_workspace_view_get_page      (ParaatWorkspaceView *self);
 const char      *paraat_workspace_view_get_trail_warning (ParaatWorkspaceView *self);
+/* Shows the action tracker with only the overdue actions */
+void             paraat_workspace_view_show_overdue  (ParaatWorkspaceView *self);
+const char      *paraat_workspace_view_get_deadline_summary (ParaatWorkspaceView *self);
 
 G_END_DECLS
