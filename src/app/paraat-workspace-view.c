@@ -14,6 +14,7 @@
 #include "paraat-frameworks-dialog.h"
 #include "paraat-people-page.h"
 #include "paraat-register-page.h"
+#include "paraat-reviews-page.h"
 #include "paraat-scans-page.h"
 #include "paraat-settings-dialog.h"
 #include "paraat-trail-page.h"
@@ -38,6 +39,7 @@ struct _ParaatWorkspaceView
   ParaatPeoplePage *people_page;
   ParaatScansPage *scans_page;
   ParaatActionsPage *actions_page;
+  ParaatReviewsPage *reviews_page;
   ParaatTrailPage *trail_page;
 
   /* Owned references */
@@ -296,6 +298,7 @@ rebuild_registers (ParaatWorkspaceView *self)
     }
   append_sidebar_row (self, "actions");
   append_sidebar_row (self, "scans");
+  append_sidebar_row (self, "reviews");
   append_sidebar_row (self, "evidence");
   append_sidebar_row (self, "people");
   append_sidebar_row (self, "trail");
@@ -437,6 +440,7 @@ paraat_workspace_view_set_workspace (ParaatWorkspaceView *self,
   paraat_people_page_set_workspace (self->people_page, workspace);
   paraat_scans_page_set_workspace (self->scans_page, workspace);
   paraat_actions_page_set_workspace (self->actions_page, workspace);
+  paraat_reviews_page_set_workspace (self->reviews_page, workspace);
   paraat_trail_page_set_workspace (self->trail_page, workspace);
   update_titles (self);
   start_verification (self);
@@ -578,6 +582,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   g_type_ensure (PARAAT_TYPE_PEOPLE_PAGE);
   g_type_ensure (PARAAT_TYPE_SCANS_PAGE);
   g_type_ensure (PARAAT_TYPE_ACTIONS_PAGE);
+  g_type_ensure (PARAAT_TYPE_REVIEWS_PAGE);
   g_type_ensure (PARAAT_TYPE_TRAIL_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -596,6 +601,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, people_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, scans_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, reviews_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_page);
 
   gtk_widget_class_install_action (widget_class, "workspace.show-page", "s", show_page_action);
