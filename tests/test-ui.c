@@ -24,6 +24,7 @@
 #include "paraat-scans-page.h"
 #include "paraat-action.h"
 #include "paraat-actions-page.h"
+#include "paraat-action-dialog.h"
 #include "paraat-escalation-view.h"
 #include "paraat-gap-actions-dialog.h"
 #include "paraat-plan-view.h"
@@ -809,6 +810,30 @@ test_gaps_to_actions (TestDir       *fixture,
   close_all_windows ();
 }
 
+/* A requirement's window lists its actions and starts a new one for it. */
+static void
+test_requirement_actions (TestDir       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = open_as (path, "Eva Smit");
+  ParaatWorkspace *ws = paraat_window_get_workspace (window);
+  g_autoptr(ParaatRequirement) requirement = paraat_workspace_find_requirement (ws, "iso27001-2022", "A.5.24", NULL);
+  g_autoptr(GListModel) actions = paraat_workspace_list_requirement_actions (ws, paraat_requirement_get_id (requirement), NULL);
+  g_autoptr(ParaatAction) first = NULL;
+  ParaatRequirementDialog *dialog;
+
+  g_assert_cmpuint (g_list_model_get_n_items (actions), >, 0);
+  first = g_list_model_get_item (actions, 0);
+  dialog = paraat_requirement_dialog_new (GTK_WINDOW (window), ws, paraat_requirement_get_id (requirement));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), paraat_action_get_title (first)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "requirement.new-action", NULL));
+  g_assert_nonnull (wait_for_toplevel (PARAAT_TYPE_ACTION_DIALOG));
+  close_all_windows ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -839,6 +864,8 @@ main (int    argc,
   g_test_add ("/ui/action-tracker", TestDir, NULL, test_dir_setup, test_action_tracker,
               test_dir_teardown);
   g_test_add ("/ui/gaps-to-actions", TestDir, NULL, test_dir_setup, test_gaps_to_actions,
+              test_dir_teardown);
+  g_test_add ("/ui/requirement-actions", TestDir, NULL, test_dir_setup, test_requirement_actions,
               test_dir_teardown);
   g_test_add ("/ui/open-twice", TestDir, NULL, test_dir_setup, test_open_twice,
               test_dir_teardown);

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "paraat-action.h"
+#include "paraat-action-dialog.h"
 #include "paraat-catalog.h"
 #include "paraat-evidence.h"
 #include "paraat-evidence-dialog.h"
@@ -32,6 +34,7 @@ struct _ParaatRequirementDialog
   GtkTextView       *notes_view;
   GtkLabel          *tracks_status_label;
   GtkListBox        *evidence_list;
+  GtkListBox        *actions_list;
   GtkWidget         *mapped_group;
   GtkListBox        *mapped_list;
   GtkLabel          *error_label;
@@ -238,12 +241,91 @@ fill_evidence (ParaatRequirementDialog *self)
                           items != NULL && g_list_model_get_n_items (items) > 0);
 }
 
+static GtkWidget *
+action_row_new (ParaatAction *action)
+{
+  GtkWidget *row = adw_action_row_new ();
+  int days = paraat_action_get_days_overdue (action);
+  g_autofree char *subtitle = NULL;
+
+  if (paraat_action_is_overdue (action))
+    /* Translators: "Eva Smit · In progress · due 2026-11-12, 10 days overdue" */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · due %s, %d day overdue",
+                                             "%s · %s · due %s, %d days overdue", days),
+                                paraat_action_get_owner_name (action),
+                                paraat_action_status_label (paraat_action_get_status (action)),
+                                paraat_action_get_due_date (action), days);
+  else
+    /* Translators: "Eva Smit · In progress · due 2026-12-12" */
+    subtitle = g_strdup_printf (_("%s · %s · due %s"), paraat_action_get_owner_name (action),
+                                paraat_action_status_label (paraat_action_get_status (action)),
+                                paraat_action_get_due_date (action));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_action_get_title (action));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (paraat_action_is_overdue (action))
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("alarm-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "action-id", GSIZE_TO_POINTER ((gsize) paraat_action_get_id (action)));
+  return row;
+}
+
+static void
+fill_actions (ParaatRequirementDialog *self)
+{
+  g_autoptr(GListModel) actions =
+    paraat_workspace_list_requirement_actions (self->workspace,
+                                               paraat_requirement_get_id (self->requirement), NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_list))))
+    gtk_list_box_remove (self->actions_list, child);
+  for (guint i = 0; actions && i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(ParaatAction) action = g_list_model_get_item (actions, i);
+      gtk_list_box_append (self->actions_list, action_row_new (action));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_list),
+                          actions != NULL && g_list_model_get_n_items (actions) > 0);
+}
+
+static void
+on_action_activated_cb (ParaatRequirementDialog *self,
+                        GtkListBoxRow           *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "action-id"));
+
+  gtk_window_present (GTK_WINDOW (paraat_action_dialog_new (GTK_WINDOW (self), self->workspace, id)));
+}
+
+static void
+new_action_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  ParaatRequirementDialog *self = PARAAT_REQUIREMENT_DIALOG (widget);
+  gint64 id;
+  ParaatActionSpec prefill = { .source = PARAAT_SOURCE_OTHER, .priority = PARAAT_PRIORITY_MEDIUM };
+
+  if (self->requirement == NULL)
+    return;
+  id = paraat_requirement_get_id (self->requirement);
+  prefill.requirement_ids = &id;
+  prefill.n_requirements = 1;
+  prefill.owner_id = paraat_requirement_get_owner_id (self->requirement);
+  gtk_window_present (GTK_WINDOW (paraat_action_dialog_new_action (GTK_WINDOW (self), self->workspace,
+                                                                   &prefill)));
+}
+
 static void
 on_workspace_changed_cb (ParaatRequirementDialog *self,
                          const char              *object_type)
 {
   if (g_str_equal (object_type, "evidence"))
     fill_evidence (self);
+  else if (g_str_equal (object_type, "action"))
+    fill_actions (self);
 }
 
 static void
@@ -325,6 +407,7 @@ fill (ParaatRequirementDialog *self)
   fill_owner_model (self);
   fill_mapped (self);
   fill_evidence (self);
+  fill_actions (self);
   on_applicable_changed_cb (self);
 }
 
@@ -367,12 +450,14 @@ paraat_requirement_dialog_class_init (ParaatRequirementDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, notes_view);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, tracks_status_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, actions_list);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, mapped_group);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, mapped_list);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, error_label);
 
   gtk_widget_class_install_action (widget_class, "requirement.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "requirement.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "requirement.new-action", NULL, new_action_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "requirement.save", NULL);
@@ -388,6 +473,8 @@ paraat_requirement_dialog_init (ParaatRequirementDialog *self)
                             G_CALLBACK (on_applicable_changed_cb), self);
   g_signal_connect_swapped (self->mapped_list, "row-activated",
                             G_CALLBACK (on_mapped_activated_cb), self);
+  g_signal_connect_swapped (self->actions_list, "row-activated",
+                            G_CALLBACK (on_action_activated_cb), self);
   g_signal_connect_swapped (self->evidence_list, "row-activated",
                             G_CALLBACK (on_evidence_activated_cb), self);
 }
