@@ -844,8 +844,10 @@ static char *
 decision_label (ParaatReview *review,
                 const char   *text)
 {
-  g_autofree char *start = g_utf8_substring (text, 0, 60);
-  gboolean cut = g_utf8_strlen (text, -1) > 60;
+  glong length = g_utf8_strlen (text, -1);
+  /* g_utf8_substring() reads past the end when asked for more than there is. */
+  g_autofree char *start = g_utf8_substring (text, 0, MIN (length, 60));
+  gboolean cut = length > 60;
 
   return g_strdup_printf ("%s: %s%s", review->title, start, cut ? "…" : "");
 }
