@@ -13,24 +13,6 @@
 #include "test-util.h"
 #include "ui-util.h"
 
-/* Selects ITEM in the combo row titled TITLE under ROOT. */
-static void
-select_combo (GtkWidget  *root,
-              const char *title,
-              const char *item)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (find_row (root, title));
-  GListModel *model = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item))
-      {
-        adw_combo_row_set_selected (row, i);
-        return;
-      }
-  g_assert_not_reached ();
-}
-
 static gboolean
 is_labelled_button (GtkWidget     *widget,
                     gconstpointer  label)

@@ -54,23 +54,6 @@ is_label_starting (GtkWidget     *widget,
          g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), text);
 }
 
-static void
-choose (GtkWidget  *root,
-        const char *combo_title,
-        const char *name)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (find_row (root, combo_title));
-  GListModel *model = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
-      {
-        adw_combo_row_set_selected (row, i);
-        return;
-      }
-  g_assert_not_reached ();
-}
-
 static guint
 count_reviews (ParaatWorkspace *ws)
 {
@@ -168,7 +151,7 @@ create_review (ParaatReviewsPage *page,
   g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Chair"), "error"));
   g_assert_cmpuint (count_reviews (ws), ==, before);
 
-  choose (GTK_WIDGET (dialog), "Chair", "Pieter van Dijk");
+  select_combo (GTK_WIDGET (dialog), "Chair", "Pieter van Dijk");
   gtk_widget_activate (find_row (GTK_WIDGET (dialog), "Marloes Jansen"));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "new-review.create", NULL);
   wait_until (toplevel_gone, GSIZE_TO_POINTER (PARAAT_TYPE_NEW_REVIEW_DIALOG));

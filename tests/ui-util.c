@@ -140,6 +140,24 @@ set_entry (GtkWidget  *root,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* Selects ITEM in the combo row titled TITLE under ROOT, as picking it from the list does. */
+void
+select_combo (GtkWidget  *root,
+              const char *title,
+              const char *item)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (find_row (root, title));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item))
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
 void
 close_all_windows (void)
 {

@@ -33,6 +33,7 @@ GtkWindow * wait_for_toplevel (GType type);
 gboolean window_shows_workspace (gpointer window);
 gboolean window_shows_welcome (gpointer window);
 void set_entry (GtkWidget *root, const char *title, const char *text);
+void select_combo (GtkWidget *root, const char *title, const char *item);
 void close_all_windows (void);
 char * make_demo (const char *dir);
 ParaatWindow * open_as (const char *path, const char *person);

@@ -10,7 +10,6 @@
 #include "paraat-evidence.h"
 #include "paraat-evidence-dialog.h"
 #include "paraat-evidence-importer.h"
-#include "paraat-framework.h"
 #include "paraat-history-dialog.h"
 #include "paraat-requirement.h"
 #include "paraat-review.h"
@@ -323,44 +322,16 @@ fill_requirements (ParaatActionDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->requirements_list), self->requirement_ids->len > 0);
 }
 
-/* Finds KEY in the enabled frameworks, ISO before NIS2 before imported ones. */
-static ParaatRequirement *
-find_by_key (ParaatActionDialog *self,
-             const char         *key)
-{
-  GListModel *frameworks = paraat_workspace_get_frameworks (self->workspace);
-
-  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
-    {
-      g_autoptr(ParaatFramework) framework = g_list_model_get_item (frameworks, i);
-      ParaatRequirement *found;
-
-      if (!paraat_framework_get_enabled (framework))
-        continue;
-      found = paraat_workspace_find_requirement (self->workspace,
-                                                 paraat_framework_get_key (framework), key, NULL);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 on_requirement_activate_cb (ParaatActionDialog *self)
 {
-  g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->requirement_entry))));
-  g_autoptr(ParaatRequirement) requirement = key[0] ? find_by_key (self, key) : NULL;
+  g_autoptr(ParaatRequirement) requirement =
+    paraat_requirement_entry_lookup (GTK_EDITABLE (self->requirement_entry),
+                                     self->requirement_error, self->workspace);
   gint64 id;
 
   if (requirement == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("No enabled framework has a requirement "
-                                                     "“%s”. Check the identifier in its "
-                                                     "register."), key);
-      gtk_label_set_label (self->requirement_error, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->requirement_error), TRUE);
-      return;
-    }
+    return;
 
   id = paraat_requirement_get_id (requirement);
   for (guint i = 0; i < self->requirement_ids->len; i++)
@@ -369,10 +340,8 @@ on_requirement_activate_cb (ParaatActionDialog *self)
   if (id != 0)
     g_array_append_val (self->requirement_ids, id);
   fill_requirements (self);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->requirement_entry), "");
-  gtk_widget_set_visible (GTK_WIDGET (self->requirement_error), FALSE);
-  gtk_popover_popdown (self->requirement_popover);
+  paraat_requirement_entry_done (GTK_EDITABLE (self->requirement_entry), self->requirement_error,
+                                 self->requirement_popover);
 }
 
 /* Status line */

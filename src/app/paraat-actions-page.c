@@ -60,7 +60,6 @@ struct _ParaatActionsPage
 
   char                *today;
   char                *soon;
-  gboolean             stale;
   gboolean             filling;
 };
 
@@ -255,10 +254,17 @@ collect_plan_keys (ParaatActionsPage *self,
       g_autofree char *q = g_strconcat ("q:", quarter, NULL);
       g_autofree char *p = g_strconcat ("p:", project, NULL);
 
-      if (quarter[0] && g_hash_table_add (seen, q))
-        g_ptr_array_add (quarters, g_steal_pointer (&q));
-      if (project[0] && g_hash_table_add (seen, p))
-        g_ptr_array_add (projects, g_steal_pointer (&p));
+      /* The arrays own the keys; the set only points at them. */
+      if (quarter[0] && !g_hash_table_contains (seen, q))
+        {
+          g_hash_table_add (seen, q);
+          g_ptr_array_add (quarters, g_steal_pointer (&q));
+        }
+      if (project[0] && !g_hash_table_contains (seen, p))
+        {
+          g_hash_table_add (seen, p);
+          g_ptr_array_add (projects, g_steal_pointer (&p));
+        }
     }
   g_ptr_array_sort (quarters, compare_strings);
   g_ptr_array_sort (projects, compare_strings);
@@ -315,7 +321,6 @@ reload (ParaatActionsPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  self->stale = FALSE;
   if (self->workspace != NULL && !(actions = paraat_workspace_list_actions (self->workspace, &error)))
     g_warning ("Could not read the actions: %s", error->message);
   for (guint i = 0; actions && i < g_list_model_get_n_items (actions); i++)
@@ -337,22 +342,13 @@ reload (ParaatActionsPage *self)
 }
 
 static void
-on_map_cb (ParaatActionsPage *self)
-{
-  if (self->stale)
-    reload (self);
-}
-
-static void
 on_workspace_changed_cb (ParaatActionsPage *self,
                          const char        *object_type)
 {
   if (!g_str_equal (object_type, "action") && !g_str_equal (object_type, "person") &&
       !g_str_equal (object_type, "review"))
     return;
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
+  paraat_queue_reload (GTK_WIDGET (self));
 }
 
 void
@@ -361,16 +357,13 @@ paraat_actions_page_set_workspace (ParaatActionsPage *self,
 {
   g_return_if_fail (PARAAT_IS_ACTIONS_PAGE (self));
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  if (!g_set_object (&self->workspace, workspace))
+  if (!paraat_follow_workspace (GTK_WIDGET (self), &self->workspace, workspace,
+                                G_CALLBACK (on_workspace_changed_cb)))
     return;
-  if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || workspace == NULL)
-    reload (self);
+  paraat_queue_reload (GTK_WIDGET (self));
+  /* A closed workspace's actions are let go of at once, shown or not. */
+  if (workspace == NULL)
+    paraat_reload_if_stale (GTK_WIDGET (self));
 }
 
 GListModel *
@@ -378,8 +371,7 @@ paraat_actions_page_get_model (ParaatActionsPage *self)
 {
   g_return_val_if_fail (PARAAT_IS_ACTIONS_PAGE (self), NULL);
 
-  if (self->stale)
-    reload (self);
+  paraat_reload_if_stale (GTK_WIDGET (self));
   return G_LIST_MODEL (self->selection);
 }
 
@@ -965,5 +957,5 @@ paraat_actions_page_init (ParaatActionsPage *self)
   fill_source_choices (self);
   connect_filters (self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
-  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  paraat_reload_on_map (GTK_WIDGET (self), (ParaatReloadFunc) reload);
 }

@@ -8,7 +8,6 @@
 
 #include "paraat-evidence.h"
 #include "paraat-evidence-dialog.h"
-#include "paraat-framework.h"
 #include "paraat-history-dialog.h"
 #include "paraat-requirement.h"
 #include "paraat-widget-util.h"
@@ -56,17 +55,6 @@ toast (ParaatEvidenceDialog *self,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static void
-show_error (ParaatEvidenceDialog *self,
-            const char           *heading,
-            const char           *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Links */
 
 static void
@@ -77,7 +65,7 @@ on_unlink_clicked_cb (GtkButton            *button,
   g_autoptr(GError) error = NULL;
 
   if (!paraat_workspace_unlink_evidence (self->workspace, self->evidence_id, id, &error))
-    show_error (self, _("Cannot Unlink"), error->message);
+    paraat_show_message (GTK_WINDOW (self), _("Cannot Unlink"), error->message);
 }
 
 static void
@@ -114,56 +102,24 @@ fill_links (ParaatEvidenceDialog *self)
     }
 }
 
-/* Finds KEY in the enabled frameworks, ISO before NIS2 before imported ones. */
-static ParaatRequirement *
-find_by_key (ParaatEvidenceDialog *self,
-             const char           *key)
-{
-  GListModel *frameworks = paraat_workspace_get_frameworks (self->workspace);
-
-  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
-    {
-      g_autoptr(ParaatFramework) framework = g_list_model_get_item (frameworks, i);
-      ParaatRequirement *found;
-
-      if (!paraat_framework_get_enabled (framework))
-        continue;
-      found = paraat_workspace_find_requirement (self->workspace,
-                                                 paraat_framework_get_key (framework), key, NULL);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 on_link_activate_cb (ParaatEvidenceDialog *self)
 {
-  g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_entry))));
-  g_autoptr(ParaatRequirement) requirement = find_by_key (self, key);
+  g_autoptr(ParaatRequirement) requirement =
+    paraat_requirement_entry_lookup (GTK_EDITABLE (self->link_entry), self->link_error,
+                                     self->workspace);
   g_autoptr(GError) error = NULL;
 
   if (requirement == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("No enabled framework has a requirement "
-                                                     "“%s”. Check the identifier in its "
-                                                     "register."), key);
-      gtk_label_set_label (self->link_error, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->link_error), TRUE);
-      return;
-    }
-
+    return;
   if (!paraat_workspace_link_evidence (self->workspace, self->evidence_id,
                                        paraat_requirement_get_id (requirement), &error))
     {
-      gtk_label_set_label (self->link_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->link_error), TRUE);
+      paraat_label_show_error (self->link_error, error->message, NULL);
       return;
     }
-
-  gtk_editable_set_text (GTK_EDITABLE (self->link_entry), "");
-  gtk_widget_set_visible (GTK_WIDGET (self->link_error), FALSE);
-  gtk_popover_popdown (self->link_popover);
+  paraat_requirement_entry_done (GTK_EDITABLE (self->link_entry), self->link_error,
+                                 self->link_popover);
 }
 
 /* Versions and their content */
@@ -196,7 +152,8 @@ on_opened_cb (GObject      *source,
       gtk_show_uri (GTK_WINDOW (request->dialog), uri, GDK_CURRENT_TIME);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (request->dialog, _("Cannot Open the File"), error->message);
+    paraat_show_message (GTK_WINDOW (request->dialog), _("Cannot Open the File"),
+                         error->message);
 
   open_request_free (request);
 }
@@ -217,9 +174,9 @@ open_revision (ParaatEvidenceDialog *self,
                             paraat_evidence_get_revision_id (revision));
   if (g_mkdtemp (unique) == NULL)
     {
-      show_error (self, _("Cannot Open the File"),
-                  _("No private temporary folder could be made. Free some disk space and try "
-                    "again."));
+      paraat_show_message (GTK_WINDOW (self), _("Cannot Open the File"),
+                           _("No private temporary folder could be made. Free some disk space "
+                             "and try again."));
       return;
     }
   path = g_build_filename (unique, name, NULL);
@@ -243,7 +200,7 @@ on_saved_cb (GObject      *source,
   if (paraat_workspace_export_revision_finish (PARAAT_WORKSPACE (source), result, &error))
     toast (self, _("Copy saved"));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("Cannot Save the Copy"), error->message);
+    paraat_show_message (GTK_WINDOW (self), _("Cannot Save the Copy"), error->message);
 }
 
 static void
@@ -291,7 +248,7 @@ on_verified_cb (GObject      *source,
   if (paraat_workspace_verify_revision_finish (PARAAT_WORKSPACE (source), result, &error))
     toast (self, _("Intact: the content matches its SHA-256 hash"));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("Integrity Check Failed"), error->message);
+    paraat_show_message (GTK_WINDOW (self), _("Integrity Check Failed"), error->message);
 }
 
 static void
@@ -452,8 +409,7 @@ save_action (GtkWidget  *widget,
 
   if (!paraat_workspace_update_evidence (self->workspace, self->evidence_id, &meta, &error))
     {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      paraat_label_show_error (self->error_label, error->message, NULL);
       return;
     }
   gtk_window_close (GTK_WINDOW (self));
@@ -482,7 +438,7 @@ on_revision_added_cb (GObject      *source,
   if (!paraat_workspace_add_revision_finish (PARAAT_WORKSPACE (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Cannot Add the Version"), error->message);
+        paraat_show_message (GTK_WINDOW (self), _("Cannot Add the Version"), error->message);
       return;
     }
   toast (self, _("New version added"));
@@ -496,9 +452,9 @@ add_revision_file (ParaatEvidenceDialog *self,
 
   if (path == NULL)
     {
-      show_error (self, _("Cannot Add the Version"),
-                  _("Only local files can be added. Save the file to a folder on this computer "
-                    "first."));
+      paraat_show_message (GTK_WINDOW (self), _("Cannot Add the Version"),
+                           _("Only local files can be added. Save the file to a folder on this "
+                             "computer first."));
       return;
     }
   paraat_workspace_add_revision_async (self->workspace, self->evidence_id, path,
@@ -629,8 +585,7 @@ paraat_evidence_dialog_new (GtkWindow       *parent,
   self->evidence_id = evidence_id;
   if (!load (self, &error))
     {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      paraat_label_show_error (self->error_label, error->message, NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.save", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.history", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.add-revision", FALSE);

@@ -207,8 +207,7 @@ create_action (GtkWidget  *widget,
   if (!paraat_workspace_create_actions (self->workspace, (ParaatActionSpec *) (gpointer) specs->data,
                                         specs->len, NULL, &error))
     {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      paraat_label_show_error (self->error_label, error->message, NULL);
       return;
     }
   g_signal_emit (self, signals[CREATED], 0, specs->len);

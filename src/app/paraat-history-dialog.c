@@ -9,6 +9,7 @@
 #include "paraat-history-dialog.h"
 #include "paraat-trail-export-dialog.h"
 #include "paraat-trail-model.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatHistoryDialog
 {
@@ -31,13 +32,8 @@ static GtkWidget *
 add_label (GtkBox     *box,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = paraat_wrapped_label_new (NULL, css_class);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
   gtk_box_append (box, label);
   return label;
 }

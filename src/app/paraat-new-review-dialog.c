@@ -44,21 +44,6 @@ is_date (const char *text)
   return (parsed = g_date_time_new_from_iso8601 (iso, NULL)) != NULL;
 }
 
-/* The core says what is wrong; the field it is about is marked so the eye finds it. */
-static void
-show_error (ParaatNewReviewDialog *self,
-            const char            *message,
-            GtkWidget             *field)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
-}
-
 static void
 clear_error_marks (ParaatNewReviewDialog *self)
 {
@@ -88,18 +73,12 @@ create_action (GtkWidget  *widget,
                GVariant   *param)
 {
   ParaatNewReviewDialog *self = PARAAT_NEW_REVIEW_DIALOG (widget);
-  g_autoptr(GArray) attendees = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) attendees = paraat_person_checks_get_ids (self->attendee_checks);
   g_autoptr(GError) error = NULL;
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
   ParaatReviewSpec spec;
   gint64 review_id;
 
-  for (guint i = 0; i < self->attendee_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->attendee_checks, i);
-      if (gtk_check_button_get_active (check))
-        g_array_append_val (attendees, *(gint64 *) g_object_get_data (G_OBJECT (check), "person-id"));
-    }
   spec = (ParaatReviewSpec) {
     .title = gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
     .date = date,
@@ -111,7 +90,7 @@ create_action (GtkWidget  *widget,
   clear_error_marks (self);
   if (!(review_id = paraat_workspace_create_review (self->workspace, &spec, &error)))
     {
-      show_error (self, error->message, field_in_error (self, &spec));
+      paraat_label_show_error (self->error_label, error->message, field_in_error (self, &spec));
       return;
     }
   g_signal_emit (self, signals[CREATED], 0, review_id);
@@ -135,17 +114,10 @@ add_people (ParaatNewReviewDialog *self)
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(ParaatPerson) person = g_list_model_get_item (people, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      gint64 id = paraat_person_get_id (person);
+      GtkWidget *check;
+      GtkWidget *row = paraat_person_check_row_new (person, paraat_person_get_role (person),
+                                                    &check);
 
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (check), "person-id", g_memdup2 (&id, sizeof id), g_free);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_person_get_name (person));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), paraat_person_get_role (person));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->attendees_group, row);
       g_ptr_array_add (self->attendee_checks, check);
     }

@@ -68,20 +68,6 @@ set_folder (ParaatNewWorkspaceDialog *self,
 }
 
 static void
-show_error (ParaatNewWorkspaceDialog *self,
-            const char               *message,
-            GtkWidget                *field)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
-}
-
-static void
 create_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -96,12 +82,13 @@ create_action (GtkWidget  *widget,
 
   if (org_clean[0] == '\0')
     {
-      show_error (self, _("Enter the organisation’s name."), GTK_WIDGET (self->organisation_row));
+      paraat_label_show_error (self->error_label, _("Enter the organisation’s name."),
+                               GTK_WIDGET (self->organisation_row));
       return;
     }
   if (!paraat_person_validate (person, NULL, &error))
     {
-      show_error (self, error->message, GTK_WIDGET (self->person_row));
+      paraat_label_show_error (self->error_label, error->message, GTK_WIDGET (self->person_row));
       return;
     }
 
@@ -111,7 +98,7 @@ create_action (GtkWidget  *widget,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” already exists in this folder. Open "
                                                     "it, or choose another folder."), file_name);
-      show_error (self, message, NULL);
+      paraat_label_show_error (self->error_label, message, NULL);
       return;
     }
 

@@ -91,20 +91,6 @@ format_local_ms (gint64 ms)
   return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
 }
 
-static GtkWidget *
-wrapped_label_new (const char *text,
-                   const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* An icon with a short text beside it: a warning is never told by colour or icon alone.
  * The text does not wrap; GTK 4.8 mismeasures a wrapping label beside an icon in a row. */
 static GtkWidget *
@@ -124,13 +110,31 @@ icon_line_new (const char *icon_name,
   return box;
 }
 
-static void
-clear_list (GtkListBox *list)
+typedef GtkWidget *(*RowNew) (gpointer item);
+
+/* Fills LIST with a ROW_NEW row per item of ITEMS, hiding it when there are none; ITEMS is
+ * NULL when reading failed with ERROR, which is shown. Returns the number of rows. */
+static guint
+fill_list (ParaatReviewWindow *self,
+           GtkListBox         *list,
+           GListModel         *items,
+           const GError       *error,
+           RowNew              row_new)
 {
+  guint n = items ? g_list_model_get_n_items (items) : 0;
   GtkWidget *row;
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))))
     gtk_list_box_remove (list, row);
+  if (items == NULL)
+    show_error (self, error->message);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      gtk_list_box_append (list, row_new (item));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (list), n > 0);
+  return n;
 }
 
 /* Header and state */
@@ -224,7 +228,7 @@ fill_details (ParaatReviewWindow *self,
   for (guint i = 0; i < self->attendee_checks->len; i++)
     {
       GtkCheckButton *check = g_ptr_array_index (self->attendee_checks, i);
-      gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "person-id");
+      gint64 id = paraat_person_check_get_id (check);
 
       gtk_check_button_set_active (check, is_attendee (r, id));
     }
@@ -235,19 +239,14 @@ fill_details (ParaatReviewWindow *self,
 static void
 save_details (ParaatReviewWindow *self)
 {
-  g_autoptr(GArray) attendees = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) attendees = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
   ParaatReviewSpec spec;
 
   if (self->loading)
     return;
-  for (guint i = 0; i < self->attendee_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->attendee_checks, i);
-      if (gtk_check_button_get_active (check))
-        g_array_append_val (attendees, *(gint64 *) g_object_get_data (G_OBJECT (check), "person-id"));
-    }
+  attendees = paraat_person_checks_get_ids (self->attendee_checks);
   date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
   spec = (ParaatReviewSpec) {
     .title = gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
@@ -287,16 +286,9 @@ build_people (ParaatReviewWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(ParaatPerson) person = g_list_model_get_item (people, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      gint64 id = paraat_person_get_id (person);
+      GtkWidget *check;
+      GtkWidget *row = paraat_person_check_row_new (person, NULL, &check);
 
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (check), "person-id", g_memdup2 (&id, sizeof id), g_free);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_person_get_name (person));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_expander_row_add_row (self->attendees_row, row);
       g_ptr_array_add (self->attendee_checks, check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (save_details), self);
@@ -510,17 +502,8 @@ fill_previous (ParaatReviewWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) actions =
     paraat_workspace_list_previous_review_actions (self->workspace, self->review_id, &error);
-  guint n = actions ? g_list_model_get_n_items (actions) : 0;
+  guint n = fill_list (self, self->previous_list, actions, error, (RowNew) action_row_new);
 
-  clear_list (self->previous_list);
-  if (actions == NULL)
-    show_error (self, error->message);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ParaatAction) action = g_list_model_get_item (actions, i);
-      gtk_list_box_append (self->previous_list, action_row_new (action));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->previous_list), n > 0);
   gtk_widget_set_visible (self->previous_empty, n == 0);
 }
 
@@ -541,7 +524,7 @@ decision_state_new (ParaatReviewDecision *decision)
 
       gtk_box_append (GTK_BOX (box), icon_line_new ("object-select-symbolic",
                                                     _("No action needed"), "dim-label"));
-      gtk_box_append (GTK_BOX (box), wrapped_label_new (reason, NULL));
+      gtk_box_append (GTK_BOX (box), paraat_wrapped_label_new (reason, NULL));
       return box;
     }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n_actions),
@@ -561,9 +544,9 @@ decision_header_new (ParaatReviewDecision *decision,
   g_autofree char *heading = g_strdup_printf (_("Decision %u"), number);
   GtkWidget *remove;
 
-  gtk_box_append (GTK_BOX (text), wrapped_label_new (heading, "caption-heading"));
-  gtk_box_append (GTK_BOX (text), wrapped_label_new (paraat_review_decision_get_text (decision),
-                                                     NULL));
+  gtk_box_append (GTK_BOX (text), paraat_wrapped_label_new (heading, "caption-heading"));
+  gtk_box_append (GTK_BOX (text),
+                  paraat_wrapped_label_new (paraat_review_decision_get_text (decision), NULL));
   gtk_box_append (GTK_BOX (text), decision_state_new (decision));
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
@@ -698,10 +681,10 @@ addendum_row_new (ParaatReviewAddendum *addendum)
   g_autofree char *byline = g_strdup_printf (_("%s · %s"),
                                              paraat_review_addendum_get_author_name (addendum),
                                              when);
-  GtkWidget *text = wrapped_label_new (paraat_review_addendum_get_text (addendum), NULL);
+  GtkWidget *text = paraat_wrapped_label_new (paraat_review_addendum_get_text (addendum), NULL);
 
   gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-  gtk_box_append (GTK_BOX (box), wrapped_label_new (byline, "caption-heading"));
+  gtk_box_append (GTK_BOX (box), paraat_wrapped_label_new (byline, "caption-heading"));
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
@@ -718,17 +701,8 @@ fill_addenda (ParaatReviewWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) addenda =
     paraat_workspace_list_review_addenda (self->workspace, self->review_id, &error);
-  guint n = addenda ? g_list_model_get_n_items (addenda) : 0;
 
-  clear_list (self->addenda_list);
-  if (addenda == NULL)
-    show_error (self, error->message);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ParaatReviewAddendum) addendum = g_list_model_get_item (addenda, i);
-      gtk_list_box_append (self->addenda_list, addendum_row_new (addendum));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->addenda_list), n > 0);
+  fill_list (self, self->addenda_list, addenda, error, (RowNew) addendum_row_new);
 }
 
 /* Finalised minutes: everything but the addenda is read-only. */

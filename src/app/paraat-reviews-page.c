@@ -10,6 +10,7 @@
 #include "paraat-review.h"
 #include "paraat-review-window.h"
 #include "paraat-reviews-page.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatReviewsPage
 {
@@ -22,32 +23,16 @@ struct _ParaatReviewsPage
   /* Owned references */
   ParaatWorkspace *workspace;
   GHashTable      *windows;   /* review id → ParaatReviewWindow*, while open */
-
-  gboolean         stale;     /* the list needs reading when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (ParaatReviewsPage, paraat_reviews_page, ADW_TYPE_BIN)
-
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
 /* "Draft" or "Finalised" as a pill next to the title, so a column of rows scans quickly. */
 static GtkWidget *
 title_line_new (ParaatReview *review)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = label_new (paraat_review_get_title (review), "heading");
+  GtkWidget *title = paraat_wrapped_label_new (paraat_review_get_title (review), "heading");
   gboolean finalised = paraat_review_is_finalised (review);
   GtkWidget *status = gtk_label_new (finalised ? C_("review state", "Finalised")
                                                : C_("review state", "Draft"));
@@ -75,7 +60,7 @@ flagged_line_new (guint n_flagged)
   gtk_widget_add_css_class (box, "warning");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label_new (text, NULL));
+  gtk_box_append (GTK_BOX (box), paraat_wrapped_label_new (text, NULL));
   return box;
 }
 
@@ -103,8 +88,8 @@ review_row_new (ParaatReview *review)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), title_line_new (review));
-  gtk_box_append (GTK_BOX (box), label_new (details, "dim-label"));
-  gtk_box_append (GTK_BOX (box), label_new (counts, "dim-label"));
+  gtk_box_append (GTK_BOX (box), paraat_wrapped_label_new (details, "dim-label"));
+  gtk_box_append (GTK_BOX (box), paraat_wrapped_label_new (counts, "dim-label"));
   if (paraat_review_get_n_flagged (review) > 0)
     gtk_box_append (GTK_BOX (box), flagged_line_new (paraat_review_get_n_flagged (review)));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -125,7 +110,6 @@ reload (ParaatReviewsPage *self)
   GtkWidget *row;
   guint n;
 
-  self->stale = FALSE;
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))))
     gtk_list_box_remove (self->list_box, row);
   if (self->workspace == NULL)
@@ -146,13 +130,6 @@ reload (ParaatReviewsPage *self)
 }
 
 static void
-on_map_cb (ParaatReviewsPage *self)
-{
-  if (self->stale)
-    reload (self);
-}
-
-static void
 on_workspace_changed_cb (ParaatReviewsPage *self,
                          const char        *object_type)
 {
@@ -160,10 +137,7 @@ on_workspace_changed_cb (ParaatReviewsPage *self,
   if (!g_str_equal (object_type, "review") && !g_str_equal (object_type, "action") &&
       !g_str_equal (object_type, "person"))
     return;
-  /* Minutes are saved as they are typed; the list is read again when it is shown. */
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
+  paraat_queue_reload (GTK_WIDGET (self));
 }
 
 void
@@ -172,59 +146,21 @@ paraat_reviews_page_set_workspace (ParaatReviewsPage *self,
 {
   g_return_if_fail (PARAAT_IS_REVIEWS_PAGE (self));
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  if (!g_set_object (&self->workspace, workspace))
-    return;
-  if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-}
-
-static void
-on_review_window_destroyed_cb (gpointer  data,
-                               GObject  *where_the_object_was)
-{
-  ParaatReviewsPage *self = data;
-  GHashTableIter iter;
-  gpointer window;
-
-  g_hash_table_iter_init (&iter, self->windows);
-  while (g_hash_table_iter_next (&iter, NULL, &window))
-    if (window == (gpointer) where_the_object_was)
-      g_hash_table_iter_remove (&iter);
+  if (paraat_follow_workspace (GTK_WIDGET (self), &self->workspace, workspace,
+                               G_CALLBACK (on_workspace_changed_cb)))
+    paraat_queue_reload (GTK_WIDGET (self));
 }
 
 void
 paraat_reviews_page_open_review (ParaatReviewsPage *self,
                                  gint64             review_id)
 {
-  GtkWindow *parent;
-  ParaatReviewWindow *window;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (PARAAT_IS_REVIEWS_PAGE (self));
   g_return_if_fail (self->workspace != NULL);
 
-  parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (!(window = g_hash_table_lookup (self->windows, &review_id)))
-    {
-      if (!(window = paraat_review_window_new (parent, self->workspace, review_id, &error)))
-        {
-          AdwMessageDialog *dialog =
-            ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Cannot Open the Review"),
-                                                        error->message));
-          adw_message_dialog_add_response (dialog, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-          return;
-        }
-      g_hash_table_insert (self->windows, g_memdup2 (&review_id, sizeof review_id), window);
-      g_object_weak_ref (G_OBJECT (window), on_review_window_destroyed_cb, self);
-    }
-  gtk_window_present (GTK_WINDOW (window));
+  paraat_window_table_present (self->windows, review_id, GTK_WIDGET (self), self->workspace,
+                               (ParaatWindowOpenFunc) paraat_review_window_new,
+                               _("Cannot Open the Review"));
 }
 
 static void
@@ -262,23 +198,11 @@ new_review_action (GtkWidget  *widget,
 }
 
 static void
-forget_window (gpointer key,
-               gpointer window,
-               gpointer self)
-{
-  g_object_weak_unref (window, on_review_window_destroyed_cb, self);
-}
-
-static void
 paraat_reviews_page_dispose (GObject *object)
 {
   ParaatReviewsPage *self = PARAAT_REVIEWS_PAGE (object);
 
-  if (self->windows != NULL)
-    {
-      g_hash_table_foreach (self->windows, forget_window, self);
-      g_clear_pointer (&self->windows, g_hash_table_unref);
-    }
+  g_clear_pointer (&self->windows, paraat_window_table_free);
   /* The stack is both a bound template child and the bin's child. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_REVIEWS_PAGE);
@@ -305,8 +229,9 @@ paraat_reviews_page_class_init (ParaatReviewsPageClass *klass)
 static void
 paraat_reviews_page_init (ParaatReviewsPage *self)
 {
-  self->windows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->windows = paraat_window_table_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (on_row_activated_cb), self);
-  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  /* Minutes are saved as they are typed; the list is read again when it is shown. */
+  paraat_reload_on_map (GTK_WIDGET (self), (ParaatReloadFunc) reload);
 }

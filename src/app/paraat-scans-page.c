@@ -10,6 +10,7 @@
 #include "paraat-scan.h"
 #include "paraat-scan-window.h"
 #include "paraat-scans-page.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatScansPage
 {
@@ -22,8 +23,6 @@ struct _ParaatScansPage
   /* Owned references */
   ParaatWorkspace *workspace;
   GHashTable      *windows;   /* scan id → ParaatScanWindow*, while open */
-
-  gboolean         stale;     /* the list needs reading when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (ParaatScansPage, paraat_scans_page, ADW_TYPE_BIN)
@@ -85,7 +84,6 @@ reload (ParaatScansPage *self)
   GtkWidget *row;
   guint n;
 
-  self->stale = FALSE;
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))))
     gtk_list_box_remove (self->list_box, row);
   if (self->workspace == NULL)
@@ -106,22 +104,12 @@ reload (ParaatScansPage *self)
 }
 
 static void
-on_map_cb (ParaatScansPage *self)
-{
-  if (self->stale)
-    reload (self);
-}
-
-static void
 on_workspace_changed_cb (ParaatScansPage *self,
                          const char      *object_type)
 {
   if (!g_str_equal (object_type, "scan") && !g_str_equal (object_type, "framework"))
     return;
-  /* Answering writes once per key press; the list is read again when it is shown. */
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
+  paraat_queue_reload (GTK_WIDGET (self));
 }
 
 void
@@ -130,57 +118,20 @@ paraat_scans_page_set_workspace (ParaatScansPage *self,
 {
   g_return_if_fail (PARAAT_IS_SCANS_PAGE (self));
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  if (!g_set_object (&self->workspace, workspace))
-    return;
-  if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-}
-
-static void
-on_scan_window_destroyed_cb (gpointer  data,
-                             GObject  *where_the_object_was)
-{
-  ParaatScansPage *self = data;
-  GHashTableIter iter;
-  gpointer window;
-
-  g_hash_table_iter_init (&iter, self->windows);
-  while (g_hash_table_iter_next (&iter, NULL, &window))
-    if (window == (gpointer) where_the_object_was)
-      g_hash_table_iter_remove (&iter);
+  if (paraat_follow_workspace (GTK_WIDGET (self), &self->workspace, workspace,
+                               G_CALLBACK (on_workspace_changed_cb)))
+    paraat_queue_reload (GTK_WIDGET (self));
 }
 
 void
 paraat_scans_page_open_scan (ParaatScansPage *self,
                              gint64           scan_id)
 {
-  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  ParaatScanWindow *window = g_hash_table_lookup (self->windows, &scan_id);
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (PARAAT_IS_SCANS_PAGE (self));
 
-  if (window == NULL)
-    {
-      if (!(window = paraat_scan_window_new (parent, self->workspace, scan_id, &error)))
-        {
-          AdwMessageDialog *dialog =
-            ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Cannot Open the Scan"),
-                                                        error->message));
-          adw_message_dialog_add_response (dialog, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-          return;
-        }
-      g_hash_table_insert (self->windows, g_memdup2 (&scan_id, sizeof scan_id), window);
-      g_object_weak_ref (G_OBJECT (window), on_scan_window_destroyed_cb, self);
-    }
-  gtk_window_present (GTK_WINDOW (window));
+  paraat_window_table_present (self->windows, scan_id, GTK_WIDGET (self), self->workspace,
+                               (ParaatWindowOpenFunc) paraat_scan_window_new,
+                               _("Cannot Open the Scan"));
 }
 
 static void
@@ -218,23 +169,11 @@ new_scan_action (GtkWidget  *widget,
 }
 
 static void
-forget_window (gpointer key,
-               gpointer window,
-               gpointer self)
-{
-  g_object_weak_unref (window, on_scan_window_destroyed_cb, self);
-}
-
-static void
 paraat_scans_page_dispose (GObject *object)
 {
   ParaatScansPage *self = PARAAT_SCANS_PAGE (object);
 
-  if (self->windows != NULL)
-    {
-      g_hash_table_foreach (self->windows, forget_window, self);
-      g_clear_pointer (&self->windows, g_hash_table_unref);
-    }
+  g_clear_pointer (&self->windows, paraat_window_table_free);
   /* The stack is both a bound template child and the bin's child. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_SCANS_PAGE);
@@ -261,8 +200,9 @@ paraat_scans_page_class_init (ParaatScansPageClass *klass)
 static void
 paraat_scans_page_init (ParaatScansPage *self)
 {
-  self->windows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->windows = paraat_window_table_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (on_row_activated_cb), self);
-  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  /* Answering writes once per key press; the list is read again when it is shown. */
+  paraat_reload_on_map (GTK_WIDGET (self), (ParaatReloadFunc) reload);
 }

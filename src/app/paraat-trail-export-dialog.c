@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "paraat-trail-export-dialog.h"
+#include "paraat-widget-util.h"
 
 typedef struct
 {
@@ -28,17 +29,6 @@ export_request_free (ExportRequest *request)
 }
 
 static void
-show_message (GtkWindow  *parent,
-              const char *heading,
-              const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_export_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -47,7 +37,7 @@ on_export_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!paraat_trail_export_finish (result, &error))
-    show_message (request->parent, _("Export Failed"), error->message);
+    paraat_show_message (request->parent, _("Export Failed"), error->message);
   export_request_free (request);
 }
 

@@ -3,9 +3,11 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "paraat-framework.h"
 #include "paraat-widget-util.h"
 
 char *
@@ -84,6 +86,53 @@ paraat_person_choice_get_id (GArray *ids,
   return g_array_index (ids, gint64, position - 1);
 }
 
+#define PERSON_ID_KEY "person-id"
+
+/* A row to tick PERSON among several, such as a meeting's attendees; its check box, returned
+ * in CHECK, knows the person's id. */
+GtkWidget *
+paraat_person_check_row_new (ParaatPerson  *person,
+                             const char    *subtitle,
+                             GtkWidget    **check)
+{
+  GtkWidget *row = adw_action_row_new ();
+  gint64 id = paraat_person_get_id (person);
+
+  *check = gtk_check_button_new ();
+  gtk_widget_set_valign (*check, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (*check), PERSON_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_person_get_name (person));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), *check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *check);
+  return row;
+}
+
+gint64
+paraat_person_check_get_id (GtkCheckButton *check)
+{
+  return *(gint64 *) g_object_get_data (G_OBJECT (check), PERSON_ID_KEY);
+}
+
+/* The ids of the people ticked among CHECKS, in the order of CHECKS. */
+GArray *
+paraat_person_checks_get_ids (GPtrArray *checks)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+      gint64 id = paraat_person_check_get_id (check);
+
+      if (gtk_check_button_get_active (check))
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 /* A modal native file chooser whose response goes to ON_RESPONSE with INSTANCE first; the
  * caller adds filters or a name, shows it and keeps the reference until the response. */
 GtkFileChooserNative *
@@ -100,4 +149,229 @@ paraat_file_chooser_new (GtkWindow            *parent,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", on_response, instance, G_CONNECT_SWAPPED);
   return chooser;
+}
+
+/* A label for running text: it wraps, also inside long identifiers and paths. */
+GtkWidget *
+paraat_wrapped_label_new (const char *text,
+                          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* The core says what is wrong; FIELD, when given, is the one it is about, marked so the eye
+ * finds it. */
+void
+paraat_label_show_error (GtkLabel   *label,
+                         const char *message,
+                         GtkWidget  *field)
+{
+  gtk_label_set_label (label, message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+/* A message the user only acknowledges, such as why something could not be done. */
+void
+paraat_show_message (GtkWindow  *parent,
+                     const char *heading,
+                     const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Finds KEY in the enabled frameworks, ISO before NIS2 before imported ones. */
+static ParaatRequirement *
+find_enabled_requirement (ParaatWorkspace *workspace,
+                          const char      *key)
+{
+  GListModel *frameworks = paraat_workspace_get_frameworks (workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
+    {
+      g_autoptr(ParaatFramework) framework = g_list_model_get_item (frameworks, i);
+      ParaatRequirement *found;
+
+      if (!paraat_framework_get_enabled (framework))
+        continue;
+      found = paraat_workspace_find_requirement (workspace, paraat_framework_get_key (framework),
+                                                 key, NULL);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The requirement whose identifier ("A.5.15") is typed in ENTRY; when no enabled framework
+ * has one, ERROR_LABEL says so and NULL is returned. */
+ParaatRequirement *
+paraat_requirement_entry_lookup (GtkEditable     *entry,
+                                 GtkLabel        *error_label,
+                                 ParaatWorkspace *workspace)
+{
+  g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  ParaatRequirement *requirement = key[0] ? find_enabled_requirement (workspace, key) : NULL;
+
+  if (requirement == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("No enabled framework has a requirement "
+                                                     "“%s”. Check the identifier in its "
+                                                     "register."), key);
+      paraat_label_show_error (error_label, message, NULL);
+    }
+  return requirement;
+}
+
+/* The typed requirement was taken: ready the entry for the next one and close its popover. */
+void
+paraat_requirement_entry_done (GtkEditable *entry,
+                               GtkLabel    *error_label,
+                               GtkPopover  *popover)
+{
+  gtk_editable_set_text (entry, "");
+  gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
+  gtk_popover_popdown (popover);
+}
+
+/* Pages that list from the workspace */
+
+typedef struct
+{
+  ParaatReloadFunc reload;
+  gboolean         stale;
+} LazyReload;
+
+#define LAZY_RELOAD_KEY "paraat-lazy-reload"
+
+/* Swaps the workspace in *SLOT for WORKSPACE and follows its "changed" signal with
+ * ON_CHANGED, swapped to WIDGET; FALSE when WORKSPACE is the one already there. */
+gboolean
+paraat_follow_workspace (GtkWidget        *widget,
+                         ParaatWorkspace **slot,
+                         ParaatWorkspace  *workspace,
+                         GCallback         on_changed)
+{
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, widget);
+  if (!g_set_object (slot, workspace))
+    return FALSE;
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "changed", on_changed, widget, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
+/* WIDGET lists from the workspace with RELOAD, but only while it is shown: answers and minutes
+ * are saved as they are typed, and every page behind the window need not read them again on
+ * each key press. */
+void
+paraat_reload_on_map (GtkWidget        *widget,
+                      ParaatReloadFunc  reload)
+{
+  LazyReload *lazy = g_new0 (LazyReload, 1);
+
+  lazy->reload = reload;
+  g_object_set_data_full (G_OBJECT (widget), LAZY_RELOAD_KEY, lazy, g_free);
+  g_signal_connect (widget, "map", G_CALLBACK (paraat_reload_if_stale), NULL);
+}
+
+/* The list is out of date: read it now if it is shown, otherwise when it is next mapped. */
+void
+paraat_queue_reload (GtkWidget *widget)
+{
+  LazyReload *lazy = g_object_get_data (G_OBJECT (widget), LAZY_RELOAD_KEY);
+
+  lazy->stale = TRUE;
+  if (gtk_widget_get_mapped (widget))
+    paraat_reload_if_stale (widget);
+}
+
+void
+paraat_reload_if_stale (GtkWidget *widget)
+{
+  LazyReload *lazy = g_object_get_data (G_OBJECT (widget), LAZY_RELOAD_KEY);
+
+  if (!lazy->stale)
+    return;
+  lazy->stale = FALSE;
+  lazy->reload (widget);
+}
+
+/* One window per item */
+
+/* Windows open for items, by item id, so that opening an item again presents its window
+ * instead of a second one; a window is forgotten when it is destroyed. */
+GHashTable *
+paraat_window_table_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+on_window_gone_cb (gpointer  windows,
+                   GObject  *where_the_window_was)
+{
+  GHashTableIter iter;
+  gpointer window;
+
+  g_hash_table_iter_init (&iter, windows);
+  while (g_hash_table_iter_next (&iter, NULL, &window))
+    if (window == (gpointer) where_the_window_was)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* Presents the window of item ID, opening it with OPEN over OPENER's window when it is not
+ * open yet; when it cannot be opened, ERROR_HEADING and the reason are shown instead. */
+void
+paraat_window_table_present (GHashTable           *windows,
+                             gint64                id,
+                             GtkWidget            *opener,
+                             ParaatWorkspace      *workspace,
+                             ParaatWindowOpenFunc  open,
+                             const char           *error_heading)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (opener));
+  GtkWindow *window = g_hash_table_lookup (windows, &id);
+  g_autoptr(GError) error = NULL;
+
+  if (window == NULL)
+    {
+      if (!(window = open (parent, workspace, id, &error)))
+        {
+          paraat_show_message (parent, error_heading, error->message);
+          return;
+        }
+      g_hash_table_insert (windows, g_memdup2 (&id, sizeof id), window);
+      g_object_weak_ref (G_OBJECT (window), on_window_gone_cb, windows);
+    }
+  gtk_window_present (window);
+}
+
+static void
+forget_window (gpointer id,
+               gpointer window,
+               gpointer windows)
+{
+  g_object_weak_unref (window, on_window_gone_cb, windows);
+}
+
+/* The windows stay open; only the table goes. */
+void
+paraat_window_table_free (GHashTable *windows)
+{
+  g_hash_table_foreach (windows, forget_window, windows);
+  g_hash_table_unref (windows);
 }

@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "paraat-requirement.h"
 #include "paraat-workspace.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,11 @@ GtkStringList *paraat_person_choices_new     (ParaatWorkspace *workspace,
                                               guint           *selected_position);
 gint64         paraat_person_choice_get_id   (GArray          *ids,
                                               guint            position);
+GtkWidget     *paraat_person_check_row_new   (ParaatPerson    *person,
+                                              const char      *subtitle,
+                                              GtkWidget      **check);
+gint64         paraat_person_check_get_id    (GtkCheckButton  *check);
+GArray        *paraat_person_checks_get_ids  (GPtrArray       *checks);
 
 GtkFileChooserNative *paraat_file_chooser_new (GtkWindow            *parent,
                                                const char           *title,
@@ -30,5 +36,48 @@ GtkFileChooserNative *paraat_file_chooser_new (GtkWindow            *parent,
                                                const char           *accept_label,
                                                GCallback             on_response,
                                                gpointer              instance);
+
+GtkWidget     *paraat_wrapped_label_new      (const char      *text,
+                                              const char      *css_class);
+void           paraat_label_show_error       (GtkLabel        *label,
+                                              const char      *message,
+                                              GtkWidget       *field);
+void           paraat_show_message           (GtkWindow       *parent,
+                                              const char      *heading,
+                                              const char      *body);
+
+ParaatRequirement *paraat_requirement_entry_lookup (GtkEditable     *entry,
+                                                    GtkLabel        *error_label,
+                                                    ParaatWorkspace *workspace);
+void               paraat_requirement_entry_done   (GtkEditable     *entry,
+                                                    GtkLabel        *error_label,
+                                                    GtkPopover      *popover);
+
+/* Pages that list from the workspace, and read it again only while shown */
+typedef void (*ParaatReloadFunc) (gpointer widget);
+
+gboolean       paraat_follow_workspace       (GtkWidget         *widget,
+                                              ParaatWorkspace  **slot,
+                                              ParaatWorkspace   *workspace,
+                                              GCallback          on_changed);
+void           paraat_reload_on_map          (GtkWidget         *widget,
+                                              ParaatReloadFunc   reload);
+void           paraat_queue_reload           (GtkWidget         *widget);
+void           paraat_reload_if_stale        (GtkWidget         *widget);
+
+/* One window per item: opens the window of item ID, as paraat_review_window_new() does */
+typedef gpointer (*ParaatWindowOpenFunc) (GtkWindow        *parent,
+                                          ParaatWorkspace  *workspace,
+                                          gint64            id,
+                                          GError          **error);
+
+GHashTable    *paraat_window_table_new       (void);
+void           paraat_window_table_present   (GHashTable           *windows,
+                                              gint64                id,
+                                              GtkWidget            *opener,
+                                              ParaatWorkspace      *workspace,
+                                              ParaatWindowOpenFunc  open,
+                                              const char           *error_heading);
+void           paraat_window_table_free      (GHashTable           *windows);
 
 G_END_DECLS

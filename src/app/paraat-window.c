@@ -54,10 +54,7 @@ paraat_window_show_error (ParaatWindow *self,
                           const char   *heading,
                           const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  paraat_show_message (GTK_WINDOW (self), heading, error->message);
 }
 
 static void

@@ -590,6 +590,22 @@ paraat_workspace_list_evidence_actions (ParaatWorkspace  *self,
                               evidence_id, error);
 }
 
+/* SQL with ID bound to ?1, ready to step through its rows. */
+static sqlite3_stmt *
+prepare_for_id (ParaatWorkspace  *self,
+                const char       *sql,
+                gint64            id,
+                GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!paraat_action_check_open (self, error) ||
+      !(stmt = paraat_db_prepare (paraat_workspace_get_db (self), sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
 GListModel *
 paraat_workspace_list_action_due_changes (ParaatWorkspace  *self,
                                           gint64            action_id,
@@ -601,13 +617,10 @@ paraat_workspace_list_action_due_changes (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), NULL);
 
-  if (!paraat_action_check_open (self, error) ||
-      !(stmt = paraat_db_prepare (paraat_workspace_get_db (self),
-                                  "SELECT action_id, old_due, new_due, reason, actor_id,"
-                                  " actor_name, ts_ms FROM action_due_change"
-                                  " WHERE action_id = ?1 ORDER BY id", error)))
+  if (!(stmt = prepare_for_id (self, "SELECT action_id, old_due, new_due, reason, actor_id,"
+                                     " actor_name, ts_ms FROM action_due_change"
+                                     " WHERE action_id = ?1 ORDER BY id", action_id, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, action_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(ParaatActionDueChange) change = g_object_new (PARAAT_TYPE_ACTION_DUE_CHANGE,
@@ -641,14 +654,11 @@ paraat_workspace_list_action_evidence (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), NULL);
 
-  if (!paraat_action_check_open (self, error) ||
-      !(stmt = paraat_db_prepare (paraat_workspace_get_db (self),
-                                  "SELECT e.id FROM action_evidence x"
-                                  " JOIN evidence e ON e.id = x.evidence_id"
-                                  " WHERE x.action_id = ?1"
-                                  " ORDER BY e.title COLLATE NOCASE, e.id", error)))
+  if (!(stmt = prepare_for_id (self, "SELECT e.id FROM action_evidence x"
+                                     " JOIN evidence e ON e.id = x.evidence_id"
+                                     " WHERE x.action_id = ?1"
+                                     " ORDER BY e.title COLLATE NOCASE, e.id", action_id, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, action_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(ParaatEvidence) evidence =
@@ -677,13 +687,11 @@ paraat_workspace_list_retest_requirements (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), NULL);
 
-  if (!paraat_action_check_open (self, error) ||
-      !(stmt = paraat_db_prepare (paraat_workspace_get_db (self),
-                                  "SELECT DISTINCT ar.requirement_id FROM action a"
-                                  " JOIN action_requirement ar ON ar.action_id = a.id"
-                                  " WHERE a.status = 'closed' AND a.closed_ms > ?1", error)))
+  if (!(stmt = prepare_for_id (self, "SELECT DISTINCT ar.requirement_id FROM action a"
+                                     " JOIN action_requirement ar ON ar.action_id = a.id"
+                                     " WHERE a.status = 'closed' AND a.closed_ms > ?1",
+                               since_ms, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, since_ms);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 *id = g_new (gint64, 1);
@@ -1505,6 +1513,22 @@ is_finished (ParaatAction *action)
   return action->status == PARAAT_ACTION_CLOSED || action->status == PARAAT_ACTION_CANCELLED;
 }
 
+/* The action for a workflow step; a finished one takes no step but being reopened. */
+static ParaatAction *
+get_unfinished (ParaatWorkspace  *self,
+                gint64            action_id,
+                GError          **error)
+{
+  g_autoptr(ParaatAction) action = paraat_workspace_get_action (self, action_id, error);
+
+  if (action != NULL && is_finished (action))
+    {
+      refuse_finished (action, error);
+      return NULL;
+    }
+  return g_steal_pointer (&action);
+}
+
 gboolean
 paraat_workspace_start_action (ParaatWorkspace  *self,
                                gint64            action_id,
@@ -1515,10 +1539,8 @@ paraat_workspace_start_action (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), FALSE);
 
-  if (!(action = paraat_workspace_get_action (self, action_id, error)))
+  if (!(action = get_unfinished (self, action_id, error)))
     return FALSE;
-  if (is_finished (action))
-    return refuse_finished (action, error);
   if (action->status == PARAAT_ACTION_IN_PROGRESS)
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
@@ -1573,10 +1595,8 @@ paraat_workspace_submit_action (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), FALSE);
 
-  if (!(action = paraat_workspace_get_action (self, action_id, error)))
+  if (!(action = get_unfinished (self, action_id, error)))
     return FALSE;
-  if (is_finished (action))
-    return refuse_finished (action, error);
   if (action->status == PARAAT_ACTION_OPEN)
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
@@ -1605,8 +1625,6 @@ check_awaiting_review (ParaatAction  *action,
 {
   if (action->status == PARAAT_ACTION_AWAITING_REVIEW)
     return TRUE;
-  if (is_finished (action))
-    return refuse_finished (action, error);
   g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
                _("“%s” is not waiting for review. Its owner submits it for review first."),
                action->title);
@@ -1614,13 +1632,24 @@ check_awaiting_review (ParaatAction  *action,
 }
 
 static gboolean
+check_reviewer_known (ParaatWorkspace  *self,
+                      gint64            reviewer_id,
+                      GError          **error)
+{
+  if (reviewer_id <= 0 || paraat_workspace_find_person (self, reviewer_id) == NULL)
+    return invalid (error, _("Choose the reviewer from the directory."));
+  return TRUE;
+}
+
+/* Sending back needs only a known reviewer; closing also someone other than the owner. */
+static gboolean
 check_reviewer (ParaatWorkspace  *self,
                 ParaatAction     *action,
                 gint64            reviewer_id,
                 GError          **error)
 {
-  if (reviewer_id <= 0 || paraat_workspace_find_person (self, reviewer_id) == NULL)
-    return invalid (error, _("Choose the reviewer from the directory."));
+  if (!check_reviewer_known (self, reviewer_id, error))
+    return FALSE;
   if (reviewer_id == action->owner_id && !paraat_workspace_get_allow_self_review (self))
     return invalid (error, _("The owner cannot review their own action. Ask someone else to "
                              "review it, or allow self-review in the settings."));
@@ -1640,7 +1669,7 @@ paraat_workspace_approve_action (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), FALSE);
 
-  if (!(action = paraat_workspace_get_action (self, action_id, error)) ||
+  if (!(action = get_unfinished (self, action_id, error)) ||
       !check_awaiting_review (action, error) ||
       !check_reviewer (self, action, reviewer_id, error) ||
       !check_reason (note, _("Describe in the verification note what you checked before "
@@ -1669,11 +1698,10 @@ paraat_workspace_reject_action (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), FALSE);
 
-  if (!(action = paraat_workspace_get_action (self, action_id, error)) ||
-      !check_awaiting_review (action, error))
+  if (!(action = get_unfinished (self, action_id, error)) ||
+      !check_awaiting_review (action, error) ||
+      !check_reviewer_known (self, reviewer_id, error))
     return FALSE;
-  if (reviewer_id <= 0 || paraat_workspace_find_person (self, reviewer_id) == NULL)
-    return invalid (error, _("Choose the reviewer from the directory."));
   if (!check_reason (why, _("Say why the action goes back, so the owner knows what is still "
                             "needed."), error))
     return FALSE;
@@ -1696,10 +1724,8 @@ paraat_workspace_cancel_action (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), FALSE);
 
-  if (!(action = paraat_workspace_get_action (self, action_id, error)))
+  if (!(action = get_unfinished (self, action_id, error)))
     return FALSE;
-  if (is_finished (action))
-    return refuse_finished (action, error);
   if (!check_reason (why, _("Give a reason for cancelling the action."), error))
     return FALSE;
 
