@@ -723,6 +723,66 @@ test_actions (TestDir       *fixture,
   test_util_assert_unchanged (path, baseline);
 }
 
+/* Charts are drawn from a workspace opened read-only; a bad kind is refused clearly. */
+static void
+test_chart (TestDir       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "demo.paraat");
+  g_autofree char *png = test_dir_path (fixture, "radar.png");
+  g_autofree char *svg = test_dir_path (fixture, "actions.svg");
+  g_autoptr(GBytes) baseline = NULL;
+
+  {
+    g_autoptr(CliResult) demo = run_cli ("demo", path, NULL);
+    g_assert_cmpint (demo->status, ==, 0);
+  }
+  baseline = test_util_read_file (path);
+
+  {
+    g_autoptr(CliResult) result = run_cli ("chart", path, "--kind", "radar", "--format", "png",
+                                           "-o", png, "--width", "640", "--height", "480", NULL);
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_cmpstr (result->err, ==, "");
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_nonnull (strstr (result->out, "radar.png"));
+    bytes = test_util_read_file (png);
+    g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 4, "\x89PNG", 4);
+  }
+  {
+    /* The format follows the file name when not given */
+    g_autoptr(CliResult) result = run_cli ("chart", path, "--kind", "actions", "-o", svg,
+                                           "--from", "2026-01-01", "--to", "2026-06-30", NULL);
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_cmpint (result->status, ==, 0);
+    bytes = test_util_read_file (svg);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), 200, "<svg"));
+  }
+  {
+    g_autoptr(CliResult) result = run_cli ("chart", path, "--kind", "pie", "-o", png, NULL);
+
+    g_assert_cmpint (result->status, ==, 2);
+    g_assert_nonnull (strstr (result->err, "--kind must be radar, readiness, trend"));
+  }
+  {
+    g_autoptr(CliResult) result = run_cli ("chart", path, "--kind", "trend", NULL);
+
+    g_assert_cmpint (result->status, ==, 2);
+    g_assert_nonnull (strstr (result->err, "-o"));
+  }
+  {
+    g_autoptr(CliResult) result = run_cli ("chart", path, "--kind", "actions", "-o", png,
+                                           "--from", "2026-02-30", NULL);
+
+    g_assert_cmpint (result->status, ==, 2);
+    g_assert_nonnull (strstr (result->err, "2026-02-30"));
+  }
+  test_util_assert_unchanged (path, baseline);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -744,6 +804,7 @@ main (int    argc,
   ADD ("/cli/catalogs", test_catalogs);
   ADD ("/cli/evidence", test_evidence);
   ADD ("/cli/actions", test_actions);
+  ADD ("/cli/chart", test_chart);
 
 #undef ADD
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "paraat-action.h"
+#include "paraat-chart.h"
 #include "paraat-check.h"
 #include "paraat-clock.h"
 #include "paraat-demo.h"
@@ -823,6 +824,102 @@ cmd_deadlines (int    argc,
   return EXIT_OK;
 }
 
+static gboolean
+chart_format_from_string (const char        *text,
+                          ParaatChartFormat *format)
+{
+  static const char * const names[] = { "png", "svg", "pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (text, names[i]) == 0)
+      {
+        *format = (ParaatChartFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Without --format, the output file's extension says which; PNG when it has none we know. */
+static ParaatChartFormat
+chart_format_for_path (const char *path)
+{
+  const char *dot = strrchr (path, '.');
+  ParaatChartFormat format = PARAAT_CHART_PNG;
+
+  if (dot != NULL)
+    chart_format_from_string (dot + 1, &format);
+  return format;
+}
+
+static int
+cmd_chart (int    argc,
+           char **argv)
+{
+  g_autofree char *kind_name = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  int width = 800, height = 600;
+  GOptionEntry entries[] = {
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name,
+      N_("radar, readiness, trend, actions, freshness or heatmap (required)"), N_("KIND") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("png, svg or pdf (default: from the output file’s name)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (required)"),
+      N_("OUT") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default: 800)"), N_("N") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default: 600)"),
+      N_("N") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("First month of the actions chart (default: a year ago)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("Last month of the actions chart (default: this month)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Draw a chart of the workspace to a PNG, SVG or PDF file: "
+                                  "maturity per domain of the latest scan (radar), readiness "
+                                  "per framework, maturity over time, actions per month, "
+                                  "evidence freshness per track, or the risk heatmap."),
+                     entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(ParaatChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  ParaatChartKind kind;
+  ParaatChartFormat format;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+  if (kind_name == NULL || !paraat_chart_kind_from_string (kind_name, &kind))
+    {
+      g_printerr ("paraat-cli: %s\n", _("--kind must be radar, readiness, trend, actions, "
+                                        "freshness or heatmap."));
+      return EXIT_CANNOT;
+    }
+  if (output == NULL)
+    {
+      g_printerr ("paraat-cli: %s\n", _("Give the output file with -o."));
+      return EXIT_CANNOT;
+    }
+  format = chart_format_for_path (output);
+  if (format_name != NULL && !chart_format_from_string (format_name, &format))
+    {
+      g_printerr ("paraat-cli: %s\n", _("--format must be png, svg or pdf."));
+      return EXIT_CANNOT;
+    }
+  if (!(ws = paraat_workspace_open (argv[1], &error)) ||
+      !(chart = paraat_workspace_build_chart (ws, kind, from, to, &error)) ||
+      !paraat_chart_export (chart, format, output, width, height, &error))
+    return fail (error);
+
+  if (paraat_chart_is_empty (chart))
+    g_print (_("Wrote “%s”; the chart has no data yet.\n"), output);
+  else
+    g_print (_("Wrote “%s”.\n"), output);
+  return EXIT_OK;
+}
+
 static int
 cmd_demo (int    argc,
           char **argv)
@@ -1299,6 +1396,8 @@ static const Command commands[] = {
     N_("Open high-risk actions, time to close, fresh evidence, overdue work"), cmd_metrics },
   { "deadlines", N_("FILE -o OUT.ics"), N_("Export the due dates of open actions (iCalendar)"),
     cmd_deadlines },
+  { "chart", N_("FILE --kind KIND -o OUT [--format png|svg|pdf] [--width N --height N]"),
+    N_("Draw a chart: radar, readiness, trend, actions, freshness or heatmap"), cmd_chart },
   { "demo", N_("FILE"), N_("Create the demo workspace"), cmd_demo },
   { "generate", N_("FILE [--size large]"), N_("Write a big synthetic workspace"),
     cmd_generate },
