@@ -8,6 +8,7 @@
 #include "paraat-action.h"
 #include "paraat-actions-page.h"
 #include "paraat-check.h"
+#include "paraat-dashboard-page.h"
 #include "paraat-clock.h"
 #include "paraat-evidence-page.h"
 #include "paraat-framework.h"
@@ -39,6 +40,7 @@ struct _ParaatWorkspaceView
   ParaatPeoplePage *people_page;
   ParaatScansPage *scans_page;
   ParaatActionsPage *actions_page;
+  ParaatDashboardPage *dashboard_page;
   ParaatReviewsPage *reviews_page;
   ParaatTrailPage *trail_page;
 
@@ -261,7 +263,7 @@ on_workspace_changed_cb (ParaatWorkspaceView *self,
     update_action_count (self);
 }
 
-/* One register page per enabled framework, listed first in the sidebar. */
+/* The dashboard first, then one register page per enabled framework. */
 static void
 rebuild_registers (ParaatWorkspaceView *self)
 {
@@ -281,6 +283,7 @@ rebuild_registers (ParaatWorkspaceView *self)
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))))
     gtk_list_box_remove (self->sidebar_list, row);
 
+  append_sidebar_row (self, "dashboard");
   for (guint i = 0; frameworks && i < g_list_model_get_n_items (frameworks); i++)
     {
       g_autoptr(ParaatFramework) framework = g_list_model_get_item (frameworks, i);
@@ -440,6 +443,7 @@ paraat_workspace_view_set_workspace (ParaatWorkspaceView *self,
   paraat_people_page_set_workspace (self->people_page, workspace);
   paraat_scans_page_set_workspace (self->scans_page, workspace);
   paraat_actions_page_set_workspace (self->actions_page, workspace);
+  paraat_dashboard_page_set_workspace (self->dashboard_page, workspace);
   paraat_reviews_page_set_workspace (self->reviews_page, workspace);
   paraat_trail_page_set_workspace (self->trail_page, workspace);
   update_titles (self);
@@ -582,6 +586,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   g_type_ensure (PARAAT_TYPE_PEOPLE_PAGE);
   g_type_ensure (PARAAT_TYPE_SCANS_PAGE);
   g_type_ensure (PARAAT_TYPE_ACTIONS_PAGE);
+  g_type_ensure (PARAAT_TYPE_DASHBOARD_PAGE);
   g_type_ensure (PARAAT_TYPE_REVIEWS_PAGE);
   g_type_ensure (PARAAT_TYPE_TRAIL_PAGE);
 
@@ -601,6 +606,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, people_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, scans_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, reviews_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_page);
 

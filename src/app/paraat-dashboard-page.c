@@ -1,0 +1,880 @@
+/* paraat-dashboard-page.c — the workspace's home: the three numbers executives get each
+ * quarter, the charts, and what needs chasing now
+ *
+ * Every figure is shown with its change against the same day one quarter earlier, because
+ * a board asks "is it getting better?" before "how much is it?". The direction is said in
+ * words and with an arrow, so it never rests on colour alone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "paraat-action.h"
+#include "paraat-action-dialog.h"
+#include "paraat-chart-view.h"
+#include "paraat-clock.h"
+#include "paraat-dashboard-page.h"
+#include "paraat-error.h"
+#include "paraat-metrics.h"
+#include "paraat-widget-util.h"
+
+#define COMPARE_MONTHS 3
+#define LIST_MAX       10
+#define CHART_HEIGHT   320
+#define EMPTY_CHART_HEIGHT 160
+
+/* The charts in the order shown: the big picture first, then follow-up and proof */
+static const ParaatChartKind chart_order[] = {
+  PARAAT_CHART_READINESS,
+  PARAAT_CHART_RADAR,
+  PARAAT_CHART_TREND,
+  PARAAT_CHART_ACTIONS,
+  PARAAT_CHART_FRESHNESS,
+  PARAAT_CHART_HEATMAP,
+};
+
+struct _ParaatDashboardPage
+{
+  AdwBin           parent_instance;
+
+  /* Template widgets */
+  GtkDropDown     *period_dropdown;
+  GtkMenuButton   *custom_button;
+  GtkPopover      *custom_popover;
+  GtkEditable     *from_row;
+  GtkEditable     *to_row;
+  GtkLabel        *custom_error;
+  GtkLabel        *period_label;
+  GtkLabel        *values[PARAAT_N_FIGURES];
+  GtkLabel        *changes[PARAAT_N_FIGURES];
+  GtkLabel        *notes[PARAAT_N_FIGURES];
+  GtkFlowBox      *charts_box;
+  AdwPreferencesGroup *overdue_group;
+  GtkListBox      *overdue_list;
+  GtkListBox      *deadlines_list;
+
+  /* Built in code */
+  ParaatChartView *charts[PARAAT_N_CHARTS];
+  GtkWidget       *chart_children[PARAAT_N_CHARTS];
+
+  /* Owned references */
+  ParaatWorkspace *workspace;
+
+  /* The period; AT is its end or today, BEFORE one quarter before AT */
+  ParaatPeriod     period;
+  GDate            custom_from;
+  GDate            custom_to;
+  char             from[11];
+  char             to[11];
+  char             at[11];
+  char             before[11];
+  char             today[11];
+
+  gboolean         choosing;   /* the dropdown is being set from code */
+};
+
+G_DEFINE_FINAL_TYPE (ParaatDashboardPage, paraat_dashboard_page, ADW_TYPE_BIN)
+
+/* Dates */
+
+static void
+format_iso (const GDate *date,
+            char         out[11])
+{
+  g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+}
+
+static gboolean
+parse_iso (const char *text,
+           GDate      *date)
+{
+  int year, month, day;
+  char end;
+
+  g_date_clear (date, 1);
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+/* A date as people read it, in the locale's words: "31 March 2026" */
+static char *
+format_display (const char *iso)
+{
+  GDate date;
+  g_autoptr(GDateTime) time = NULL;
+
+  if (!parse_iso (iso, &date))
+    return g_strdup (iso);
+  time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date), 12, 0, 0);
+  /* Translators: a date as in "31 March 2026"; the codes are g_date_time_format()'s */
+  return g_date_time_format (time, _("%-d %B %Y"));
+}
+
+static void
+get_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (paraat_clock_now_ms () / 1000);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* Whole months, so "this quarter" is what the quarterly plan and a board mean by it */
+static void
+period_bounds (ParaatDashboardPage *self,
+               const GDate         *today,
+               GDate               *from,
+               GDate               *to)
+{
+  GDateMonth month = g_date_get_month (today);
+  GDateYear year = g_date_get_year (today);
+  guint months = 1;
+
+  g_date_clear (from, 1);
+  g_date_clear (to, 1);
+  switch (self->period)
+    {
+    case PARAAT_PERIOD_CUSTOM:
+      *from = self->custom_from;
+      *to = self->custom_to;
+      return;
+    case PARAAT_PERIOD_QUARTER:
+      g_date_set_dmy (from, 1, (month - 1) / 3 * 3 + 1, year);
+      months = 3;
+      break;
+    case PARAAT_PERIOD_YEAR:
+      g_date_set_dmy (from, 1, month, year);
+      g_date_subtract_months (from, 11);
+      months = 12;
+      break;
+    case PARAAT_PERIOD_MONTH:
+    default:
+      g_date_set_dmy (from, 1, month, year);
+      break;
+    }
+  *to = *from;
+  g_date_add_months (to, months);
+  g_date_subtract_days (to, 1);
+}
+
+/* Figures are never computed for a day still to come: they would count today's open work
+ * as if nothing will change. */
+static void
+update_period (ParaatDashboardPage *self)
+{
+  GDate today, from, to, at, before;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *at_text = NULL;
+  g_autofree char *before_text = NULL;
+  g_autofree char *summary = NULL;
+
+  get_today (&today);
+  period_bounds (self, &today, &from, &to);
+  at = g_date_compare (&to, &today) > 0 ? today : to;
+  before = at;
+  g_date_subtract_months (&before, COMPARE_MONTHS);
+
+  format_iso (&today, self->today);
+  format_iso (&from, self->from);
+  format_iso (&to, self->to);
+  format_iso (&at, self->at);
+  format_iso (&before, self->before);
+
+  from_text = format_display (self->from);
+  to_text = format_display (self->to);
+  at_text = format_display (self->at);
+  before_text = format_display (self->before);
+  /* Translators: "Period 1 April 2026 – 30 June 2026. Figures at 12 May 2026, changes
+   * since 12 February 2026." */
+  summary = g_strdup_printf (_("Period %s – %s. Figures at %s, changes since %s."),
+                             from_text, to_text, at_text, before_text);
+  gtk_label_set_label (self->period_label, summary);
+}
+
+/* Figures */
+
+static void
+set_figure (ParaatDashboardPage *self,
+            ParaatFigure         figure,
+            const char          *value,
+            const char          *note)
+{
+  gtk_label_set_label (self->values[figure], value);
+  gtk_label_set_label (self->notes[figure], note);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes[figure]), note != NULL && note[0] != '\0');
+}
+
+/* BETTER: > 0 an improvement, < 0 a deterioration, 0 neither; the colour only repeats it */
+static void
+set_change (ParaatDashboardPage *self,
+            ParaatFigure         figure,
+            const char          *text,
+            int                  better)
+{
+  GtkWidget *label = GTK_WIDGET (self->changes[figure]);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_visible (label, text != NULL && text[0] != '\0');
+  gtk_widget_remove_css_class (label, "paraat-better");
+  gtk_widget_remove_css_class (label, "paraat-worse");
+  if (better != 0)
+    gtk_widget_add_css_class (label, better > 0 ? "paraat-better" : "paraat-worse");
+}
+
+/* A count where fewer is better (open high-risk actions, overdue actions) */
+static void
+set_count_change (ParaatDashboardPage *self,
+                  ParaatFigure         figure,
+                  guint                now,
+                  guint                before,
+                  const char          *since)
+{
+  g_autofree char *text = NULL;
+
+  if (now > before)
+    /* Translators: "▲ 2 more than on 31 March 2026" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▲ %u more than on %s",
+                                         "▲ %u more than on %s", now - before), now - before, since);
+  else if (now < before)
+    /* Translators: "▼ 2 fewer than on 31 March 2026" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▼ %u fewer than on %s",
+                                         "▼ %u fewer than on %s", before - now), before - now, since);
+  else
+    text = g_strdup_printf (_("No change since %s"), since);
+  set_change (self, figure, text, now > before ? -1 : now < before ? 1 : 0);
+}
+
+static void
+show_high_risk (ParaatDashboardPage *self,
+                const ParaatMetrics *now,
+                const ParaatMetrics *before,
+                const char          *since)
+{
+  g_autofree char *value = g_strdup_printf ("%u", now->open_high_risk);
+
+  set_figure (self, PARAAT_FIGURE_OPEN_HIGH_RISK, value, _("High or critical priority, not yet closed"));
+  set_count_change (self, PARAAT_FIGURE_OPEN_HIGH_RISK, now->open_high_risk,
+                    before->open_high_risk, since);
+}
+
+static void
+show_days_to_close (ParaatDashboardPage *self,
+                    const ParaatMetrics *now,
+                    const ParaatMetrics *before,
+                    const char          *since)
+{
+  double diff = round ((now->mean_days_to_close - before->mean_days_to_close) * 10) / 10;
+  gulong whole = (gulong) ceil (fabs (diff));
+  g_autofree char *value = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *change = NULL;
+
+  /* The locale's decimal separator: printf follows LC_NUMERIC */
+  value = now->mean_days_to_close < 0 ? g_strdup ("—")
+                                      : g_strdup_printf ("%.1f", now->mean_days_to_close);
+  note = now->n_closed_corrective == 0
+    ? g_strdup_printf (_("No corrective action closed in the %d days up to then"),
+                       PARAAT_METRICS_CLOSE_WINDOW_DAYS)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u corrective action closed in the %d days up to then",
+                                    "%u corrective actions closed in the %d days up to then",
+                                    now->n_closed_corrective),
+                       now->n_closed_corrective, PARAAT_METRICS_CLOSE_WINDOW_DAYS);
+  set_figure (self, PARAAT_FIGURE_MEAN_DAYS_TO_CLOSE, value, note);
+
+  if (now->mean_days_to_close < 0)
+    change = NULL;
+  else if (before->mean_days_to_close < 0)
+    change = g_strdup_printf (_("Nothing was closed in the %d days up to %s to compare with"),
+                              PARAAT_METRICS_CLOSE_WINDOW_DAYS, since);
+  else if (diff > 0)
+    /* Translators: "▲ 2.5 days longer than on 31 March 2026" */
+    change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▲ %.1f day longer than on %s",
+                                           "▲ %.1f days longer than on %s", whole), diff, since);
+  else if (diff < 0)
+    /* Translators: "▼ 2.5 days shorter than on 31 March 2026" */
+    change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▼ %.1f day shorter than on %s",
+                                           "▼ %.1f days shorter than on %s", whole), -diff, since);
+  else
+    change = g_strdup_printf (_("No change since %s"), since);
+  set_change (self, PARAAT_FIGURE_MEAN_DAYS_TO_CLOSE, change,
+              before->mean_days_to_close < 0 || now->mean_days_to_close < 0 ? 0
+              : diff > 0 ? -1 : diff < 0 ? 1 : 0);
+}
+
+static void
+show_fresh_evidence (ParaatDashboardPage *self,
+                     const ParaatMetrics *now,
+                     const ParaatMetrics *before,
+                     const char          *since)
+{
+  int points = (int) round ((now->fresh_evidence - before->fresh_evidence) * 100);
+  g_autofree char *value = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *change = NULL;
+
+  /* Translators: a share in per cent, "62%" */
+  value = now->fresh_evidence < 0 ? g_strdup ("—")
+                                  : g_strdup_printf (_("%.0f%%"), now->fresh_evidence * 100);
+  note = now->n_applicable == 0
+    ? g_strdup (_("No applicable requirements in the enabled frameworks"))
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u applicable requirement",
+                                    "%u of %u applicable requirements", now->n_applicable),
+                       now->n_fresh, now->n_applicable);
+  set_figure (self, PARAAT_FIGURE_FRESH_EVIDENCE, value, note);
+
+  if (now->fresh_evidence < 0 || before->fresh_evidence < 0)
+    change = NULL;
+  else if (points > 0)
+    /* Translators: "▲ 5 percentage points more than on 31 March 2026" */
+    change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▲ %d percentage point more than on %s",
+                                           "▲ %d percentage points more than on %s", points),
+                              points, since);
+  else if (points < 0)
+    /* Translators: "▼ 5 percentage points fewer than on 31 March 2026" */
+    change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▼ %d percentage point fewer than on %s",
+                                           "▼ %d percentage points fewer than on %s", -points),
+                              -points, since);
+  else
+    change = g_strdup_printf (_("No change since %s"), since);
+  set_change (self, PARAAT_FIGURE_FRESH_EVIDENCE, change, change == NULL ? 0 : points);
+}
+
+static void
+show_overdue (ParaatDashboardPage *self,
+              const ParaatMetrics *now,
+              const ParaatMetrics *before,
+              const char          *since)
+{
+  g_autofree char *value = g_strdup_printf ("%u", now->overdue);
+  g_autofree char *note = now->due_soon == 0
+    ? g_strdup_printf (_("Nothing else due within %d days"), PARAAT_METRICS_DUE_SOON_DAYS)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more due within %d days",
+                                    "%u more due within %d days", now->due_soon),
+                       now->due_soon, PARAAT_METRICS_DUE_SOON_DAYS);
+
+  set_figure (self, PARAAT_FIGURE_OVERDUE, value, note);
+  set_count_change (self, PARAAT_FIGURE_OVERDUE, now->overdue, before->overdue, since);
+}
+
+static void
+update_figures (ParaatDashboardPage *self)
+{
+  ParaatMetrics now, before;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *since = format_display (self->before);
+
+  if (!paraat_workspace_compute_metrics (self->workspace, self->at, &now, &error) ||
+      !paraat_workspace_compute_metrics (self->workspace, self->before, &before, &error))
+    {
+      g_warning ("Could not compute the figures: %s", error->message);
+      return;
+    }
+  show_high_risk (self, &now, &before, since);
+  show_days_to_close (self, &now, &before, since);
+  show_fresh_evidence (self, &now, &before, since);
+  show_overdue (self, &now, &before, since);
+}
+
+/* Charts */
+
+static void
+update_charts (ParaatDashboardPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
+    {
+      ParaatChartKind kind = chart_order[i];
+      /* Only the actions chart is about a period; the others show the latest scans */
+      gboolean period = kind == PARAAT_CHART_ACTIONS;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ParaatChart) chart = paraat_workspace_build_chart (self->workspace, kind,
+                                                                   period ? self->from : NULL,
+                                                                   period ? self->to : NULL,
+                                                                   &error);
+
+      if (chart == NULL)
+        g_warning ("Could not build the %s chart: %s", paraat_chart_kind_to_string (kind),
+                   error->message);
+      paraat_chart_view_set_chart (self->charts[kind], chart);
+      /* An empty chart is one sentence; it need not push the rest of the page down */
+      gtk_widget_set_size_request (GTK_WIDGET (self->charts[kind]), -1,
+                                   chart == NULL || paraat_chart_is_empty (chart)
+                                   ? EMPTY_CHART_HEIGHT : CHART_HEIGHT);
+      /* Risks are not registered yet in most workspaces; an empty grid would only puzzle */
+      if (kind == PARAAT_CHART_HEATMAP)
+        gtk_widget_set_visible (self->chart_children[kind],
+                                chart != NULL && !paraat_chart_is_empty (chart));
+    }
+}
+
+static void
+add_chart (ParaatDashboardPage *self,
+           ParaatChartKind      kind)
+{
+  GtkWidget *child = gtk_flow_box_child_new ();
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *view = paraat_chart_view_new ();
+
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_set_vexpand (view, TRUE);
+  /* A flow box gives its children their minimum height; a radar needs this much room for
+   * its domain labels */
+  gtk_widget_set_size_request (view, -1, CHART_HEIGHT);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "paraat-chart-card");
+  gtk_box_append (GTK_BOX (card), view);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
+  /* The chart itself takes focus; the cell around it would be an empty stop */
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_flow_box_append (self->charts_box, child);
+  self->charts[kind] = PARAAT_CHART_VIEW (view);
+  self->chart_children[kind] = child;
+}
+
+/* Overdue actions and next deadlines */
+
+static void
+on_action_activated_cb (AdwActionRow        *row,
+                        ParaatDashboardPage *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "action-id");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_window_present (GTK_WINDOW (paraat_action_dialog_new (GTK_WINDOW (root), self->workspace, *id)));
+}
+
+static GtkWidget *
+action_row_new (ParaatDashboardPage *self,
+                ParaatAction        *action,
+                const char          *subtitle,
+                const char          *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  gint64 id = paraat_action_get_id (action);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_action_get_title (action));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "icon", icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "action-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (on_action_activated_cb), self);
+  return row;
+}
+
+static GtkWidget *
+overdue_row_new (ParaatDashboardPage *self,
+                 ParaatAction        *action)
+{
+  int days = paraat_action_get_days_overdue (action);
+  g_autofree char *due = format_display (paraat_action_get_due_date (action));
+  /* Translators: "due 1 March 2026 · 12 days overdue · Joost Bakker" */
+  g_autofree char *subtitle =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due %s · %d day overdue · %s",
+                                  "due %s · %d days overdue · %s", days),
+                     due, days, paraat_action_get_owner_name (action));
+  GtkWidget *row = action_row_new (self, action, subtitle, "alarm-symbolic");
+
+  /* The subtitle says "overdue" in words; the red alarm only repeats it */
+  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (row), "icon"), "error");
+  return row;
+}
+
+static GtkWidget *
+deadline_row_new (ParaatDashboardPage *self,
+                  ParaatAction        *action)
+{
+  GDate today, due;
+  int days;
+  g_autofree char *due_text = format_display (paraat_action_get_due_date (action));
+  g_autofree char *subtitle = NULL;
+
+  parse_iso (self->today, &today);
+  days = parse_iso (paraat_action_get_due_date (action), &due) ? g_date_days_between (&today, &due) : 0;
+  subtitle = days == 0
+    /* Translators: "due today · Joost Bakker" */
+    ? g_strdup_printf (_("due today · %s"), paraat_action_get_owner_name (action))
+    /* Translators: "due 1 March 2026 · in 12 days · Joost Bakker" */
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due %s · in %d day · %s",
+                                    "due %s · in %d days · %s", days),
+                       due_text, days, paraat_action_get_owner_name (action));
+  return action_row_new (self, action, subtitle, "x-office-calendar-symbolic");
+}
+
+static GtkWidget *
+placeholder_row_new (const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (paraat_action_get_due_date (*(ParaatAction **) a),
+                    paraat_action_get_due_date (*(ParaatAction **) b));
+}
+
+static void
+fill_lists (ParaatDashboardPage *self,
+            GPtrArray           *overdue,
+            GPtrArray           *upcoming)
+{
+  g_autofree char *description = NULL;
+
+  clear_list (self->overdue_list);
+  clear_list (self->deadlines_list);
+  for (guint i = 0; i < MIN (overdue->len, LIST_MAX); i++)
+    gtk_list_box_append (self->overdue_list, overdue_row_new (self, g_ptr_array_index (overdue, i)));
+  for (guint i = 0; i < MIN (upcoming->len, LIST_MAX); i++)
+    gtk_list_box_append (self->deadlines_list, deadline_row_new (self, g_ptr_array_index (upcoming, i)));
+  if (overdue->len == 0)
+    gtk_list_box_append (self->overdue_list, placeholder_row_new (_("Nothing overdue")));
+  if (upcoming->len == 0)
+    gtk_list_box_append (self->deadlines_list, placeholder_row_new (_("No deadlines ahead")));
+
+  description = overdue->len > LIST_MAX
+    ? g_strdup_printf (_("The %d most overdue of %u; the action tracker has them all."),
+                       LIST_MAX, overdue->len)
+    : g_strdup (_("Active actions past their due date today, most overdue first."));
+  adw_preferences_group_set_description (self->overdue_group, description);
+}
+
+/* The lists are about today, whatever the period: they are the work to chase now. */
+static void
+update_lists (ParaatDashboardPage *self)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) upcoming = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!(actions = paraat_workspace_list_actions (self->workspace, &error)))
+    g_warning ("Could not read the actions: %s", error->message);
+  for (guint i = 0; actions && i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(ParaatAction) action = g_list_model_get_item (actions, i);
+
+      if (paraat_action_is_overdue (action))
+        g_ptr_array_add (overdue, g_steal_pointer (&action));
+      else if (paraat_action_is_active (action) &&
+               g_strcmp0 (paraat_action_get_due_date (action), self->today) >= 0)
+        g_ptr_array_add (upcoming, g_steal_pointer (&action));
+    }
+  g_ptr_array_sort (overdue, compare_due);
+  g_ptr_array_sort (upcoming, compare_due);
+  fill_lists (self, overdue, upcoming);
+}
+
+/* Loading */
+
+static void
+reload (gpointer widget)
+{
+  ParaatDashboardPage *self = widget;
+
+  update_period (self);
+  if (self->workspace == NULL)
+    return;
+  update_figures (self);
+  update_charts (self);
+  update_lists (self);
+}
+
+static void
+on_workspace_changed_cb (ParaatDashboardPage *self,
+                         const char          *object_type)
+{
+  static const char * const relevant[] = {
+    "scan", "action", "evidence", "requirement", "framework", "review", "person", NULL
+  };
+
+  if (g_strv_contains (relevant, object_type))
+    paraat_queue_reload (GTK_WIDGET (self));
+}
+
+void
+paraat_dashboard_page_set_workspace (ParaatDashboardPage *self,
+                                     ParaatWorkspace     *workspace)
+{
+  g_return_if_fail (PARAAT_IS_DASHBOARD_PAGE (self));
+
+  if (paraat_follow_workspace (GTK_WIDGET (self), &self->workspace, workspace,
+                               G_CALLBACK (on_workspace_changed_cb)))
+    paraat_queue_reload (GTK_WIDGET (self));
+}
+
+/* The period */
+
+static void
+select_period (ParaatDashboardPage *self,
+               ParaatPeriod         period)
+{
+  self->choosing = TRUE;
+  gtk_drop_down_set_selected (self->period_dropdown, period);
+  self->choosing = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_button), period == PARAAT_PERIOD_CUSTOM);
+}
+
+gboolean
+paraat_dashboard_page_set_period (ParaatDashboardPage  *self,
+                                  ParaatPeriod          period,
+                                  const char           *from,
+                                  const char           *to,
+                                  GError              **error)
+{
+  GDate first, last;
+
+  g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), FALSE);
+  g_return_val_if_fail (period <= PARAAT_PERIOD_CUSTOM, FALSE);
+
+  if (period == PARAAT_PERIOD_CUSTOM)
+    {
+      if (!parse_iso (from, &first) || !parse_iso (to, &last))
+        {
+          g_set_error_literal (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
+                               _("Enter both dates as YYYY-MM-DD, for example 2026-03-31."));
+          return FALSE;
+        }
+      if (g_date_compare (&first, &last) > 0)
+        {
+          g_set_error_literal (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
+                               _("The period cannot end before it starts."));
+          return FALSE;
+        }
+      self->custom_from = first;
+      self->custom_to = last;
+    }
+  self->period = period;
+  select_period (self, period);
+  update_period (self);
+  paraat_queue_reload (GTK_WIDGET (self));
+  return TRUE;
+}
+
+const char *
+paraat_dashboard_page_get_at (ParaatDashboardPage *self)
+{
+  g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->at;
+}
+
+static void
+on_period_selected_cb (ParaatDashboardPage *self)
+{
+  ParaatPeriod period = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (self->choosing)
+    return;
+  if (period != PARAAT_PERIOD_CUSTOM)
+    {
+      paraat_dashboard_page_set_period (self, period, NULL, NULL, NULL);
+      return;
+    }
+  /* A custom period starts from the one shown, so only what differs needs typing */
+  gtk_editable_set_text (self->from_row, self->from);
+  gtk_editable_set_text (self->to_row, self->to);
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_error), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_button), TRUE);
+  gtk_menu_button_popup (self->custom_button);
+}
+
+/* Leaving the date popover without applying keeps the period that is shown, and says so */
+static void
+on_custom_closed_cb (ParaatDashboardPage *self)
+{
+  if (self->period != PARAAT_PERIOD_CUSTOM)
+    select_period (self, self->period);
+}
+
+static void
+apply_dates_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ParaatDashboardPage *self = PARAAT_DASHBOARD_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!paraat_dashboard_page_set_period (self, PARAAT_PERIOD_CUSTOM,
+                                         gtk_editable_get_text (self->from_row),
+                                         gtk_editable_get_text (self->to_row), &error))
+    {
+      gtk_label_set_label (self->custom_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->custom_error), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_error), FALSE);
+  gtk_popover_popdown (self->custom_popover);
+}
+
+static void
+on_entry_activated_cb (ParaatDashboardPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "dashboard.apply-dates", NULL);
+}
+
+/* Getters for the tests */
+
+const char *
+paraat_dashboard_page_get_figure_text (ParaatDashboardPage *self,
+                                       ParaatFigure         figure)
+{
+  g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
+  g_return_val_if_fail (figure < PARAAT_N_FIGURES, NULL);
+
+  return gtk_label_get_label (self->values[figure]);
+}
+
+const char *
+paraat_dashboard_page_get_change_text (ParaatDashboardPage *self,
+                                       ParaatFigure         figure)
+{
+  g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
+  g_return_val_if_fail (figure < PARAAT_N_FIGURES, NULL);
+
+  return gtk_label_get_label (self->changes[figure]);
+}
+
+ParaatChartView *
+paraat_dashboard_page_get_chart_view (ParaatDashboardPage *self,
+                                      ParaatChartKind      kind)
+{
+  g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
+  g_return_val_if_fail (kind < PARAAT_N_CHARTS, NULL);
+
+  return self->charts[kind];
+}
+
+GtkListBox *
+paraat_dashboard_page_get_overdue_list (ParaatDashboardPage *self)
+{
+  g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->overdue_list;
+}
+
+GtkListBox *
+paraat_dashboard_page_get_deadlines_list (ParaatDashboardPage *self)
+{
+  g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->deadlines_list;
+}
+
+/* Setup */
+
+static void
+paraat_dashboard_page_dispose (GObject *object)
+{
+  ParaatDashboardPage *self = PARAAT_DASHBOARD_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_DASHBOARD_PAGE);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (paraat_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+bind_figure (GtkWidgetClass *widget_class,
+             const char     *id,
+             ParaatFigure    figure)
+{
+  g_autofree char *value = g_strconcat (id, "_value", NULL);
+  g_autofree char *change = g_strconcat (id, "_change", NULL);
+  g_autofree char *note = g_strconcat (id, "_note", NULL);
+
+  gtk_widget_class_bind_template_child_full (widget_class, value, FALSE,
+                                             G_STRUCT_OFFSET (ParaatDashboardPage, values) +
+                                             figure * sizeof (GtkLabel *));
+  gtk_widget_class_bind_template_child_full (widget_class, change, FALSE,
+                                             G_STRUCT_OFFSET (ParaatDashboardPage, changes) +
+                                             figure * sizeof (GtkLabel *));
+  gtk_widget_class_bind_template_child_full (widget_class, note, FALSE,
+                                             G_STRUCT_OFFSET (ParaatDashboardPage, notes) +
+                                             figure * sizeof (GtkLabel *));
+}
+
+static void
+paraat_dashboard_page_class_init (ParaatDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = paraat_dashboard_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/paraat/Paraat/ui/paraat-dashboard-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, ParaatDashboardPage, name)
+  BIND (period_dropdown);
+  BIND (custom_button);
+  BIND (custom_popover);
+  BIND (from_row);
+  BIND (to_row);
+  BIND (custom_error);
+  BIND (period_label);
+  BIND (charts_box);
+  BIND (overdue_group);
+  BIND (overdue_list);
+  BIND (deadlines_list);
+#undef BIND
+  bind_figure (widget_class, "high_risk", PARAAT_FIGURE_OPEN_HIGH_RISK);
+  bind_figure (widget_class, "close", PARAAT_FIGURE_MEAN_DAYS_TO_CLOSE);
+  bind_figure (widget_class, "fresh", PARAAT_FIGURE_FRESH_EVIDENCE);
+  bind_figure (widget_class, "overdue", PARAAT_FIGURE_OVERDUE);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.apply-dates", NULL, apply_dates_action);
+}
+
+static void
+paraat_dashboard_page_init (ParaatDashboardPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_date_clear (&self->custom_from, 1);
+  g_date_clear (&self->custom_to, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
+    add_chart (self, chart_order[i]);
+  /* A quarter by default: the figures are the quarterly ones a board asks for */
+  self->period = PARAAT_PERIOD_QUARTER;
+  select_period (self, self->period);
+  update_period (self);
+
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected",
+                            G_CALLBACK (on_period_selected_cb), self);
+  g_signal_connect_swapped (self->custom_popover, "closed", G_CALLBACK (on_custom_closed_cb), self);
+  g_signal_connect_swapped (self->from_row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
+  g_signal_connect_swapped (self->to_row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
+  /* Evidence and answers are saved as they are typed; the page reads them when shown */
+  paraat_reload_on_map (GTK_WIDGET (self), reload);
+}
