@@ -326,6 +326,13 @@ count_painted (ParaatChartView *view)
   return painted;
 }
 
+static gboolean
+is_laid_out (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
 static void
 test_render (TestDir       *fixture,
              gconstpointer  data)
@@ -338,6 +345,7 @@ test_render (TestDir       *fixture,
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   spin (50);
+  wait_until (is_laid_out, view);
   light = count_painted (view);
   g_assert_cmpuint (light, >, 1000);
 

@@ -76,6 +76,8 @@ struct _ParaatDashboardPage
   char             today[11];
 
   gboolean         choosing;   /* the dropdown is being set from code */
+
+  guint                 reload_source;
 };
 
 G_DEFINE_FINAL_TYPE (ParaatDashboardPage, paraat_dashboard_page, ADW_TYPE_BIN)
@@ -611,6 +613,38 @@ reload (gpointer widget)
   update_lists (self);
 }
 
+static gboolean
+on_reload_idle_cb (gpointer data)
+{
+  ParaatDashboardPage *self = data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reading the figures and charts takes a moment on a large workspace; the page is drawn
+ * first (it is the home page, shown as a workspace opens) and filled right after. */
+static void
+reload_soon (gpointer widget)
+{
+  ParaatDashboardPage *self = widget;
+
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_LOW, on_reload_idle_cb, self, NULL);
+}
+
+/* What the page shows is asked for: it must be up to date. */
+static void
+flush_reload (ParaatDashboardPage *self)
+{
+  if (self->reload_source != 0)
+    {
+      g_clear_handle_id (&self->reload_source, g_source_remove);
+      reload (self);
+    }
+}
+
 static void
 on_workspace_changed_cb (ParaatDashboardPage *self,
                          const char          *object_type)
@@ -752,6 +786,7 @@ paraat_dashboard_page_get_figure_text (ParaatDashboardPage *self,
 {
   g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
   g_return_val_if_fail (figure < PARAAT_N_FIGURES, NULL);
+  flush_reload (self);
 
   return gtk_label_get_label (self->values[figure]);
 }
@@ -762,6 +797,7 @@ paraat_dashboard_page_get_change_text (ParaatDashboardPage *self,
 {
   g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
   g_return_val_if_fail (figure < PARAAT_N_FIGURES, NULL);
+  flush_reload (self);
 
   return gtk_label_get_label (self->changes[figure]);
 }
@@ -772,6 +808,7 @@ paraat_dashboard_page_get_chart_view (ParaatDashboardPage *self,
 {
   g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
   g_return_val_if_fail (kind < PARAAT_N_CHARTS, NULL);
+  flush_reload (self);
 
   return self->charts[kind];
 }
@@ -780,6 +817,7 @@ GtkListBox *
 paraat_dashboard_page_get_overdue_list (ParaatDashboardPage *self)
 {
   g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
+  flush_reload (self);
 
   return self->overdue_list;
 }
@@ -788,6 +826,7 @@ GtkListBox *
 paraat_dashboard_page_get_deadlines_list (ParaatDashboardPage *self)
 {
   g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), NULL);
+  flush_reload (self);
 
   return self->deadlines_list;
 }
@@ -799,6 +838,7 @@ paraat_dashboard_page_dispose (GObject *object)
 {
   ParaatDashboardPage *self = PARAAT_DASHBOARD_PAGE (object);
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_DASHBOARD_PAGE);
   g_clear_object (&self->workspace);
 
@@ -876,5 +916,5 @@ paraat_dashboard_page_init (ParaatDashboardPage *self)
   g_signal_connect_swapped (self->from_row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
   g_signal_connect_swapped (self->to_row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
   /* Evidence and answers are saved as they are typed; the page reads them when shown */
-  paraat_reload_on_map (GTK_WIDGET (self), reload);
+  paraat_reload_on_map (GTK_WIDGET (self), reload_soon);
 }
