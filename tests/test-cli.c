@@ -88,7 +88,7 @@ test_help (void)
 {
   static const char * const commands[] = {
     "create", "info", "check", "verify", "demo", "generate", "evidence", "actions", "metrics",
-    "deadlines",
+    "deadlines", "risks",
   };
   g_autoptr(CliResult) result = run_cli ("--help", NULL);
   g_autoptr(CliResult) bare = run_cli (NULL);
@@ -723,6 +723,102 @@ test_actions (TestDir       *fixture,
   test_util_assert_unchanged (path, baseline);
 }
 
+/* Count of the elements of the array at PATH in JSON that match WHERE (on json_each) */
+static gint64
+json_count (const char *json,
+            const char *path,
+            const char *where)
+{
+  g_autoptr(TestDb) db = test_util_raw_open (":memory:", FALSE, FALSE);
+  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM json_each(?1, ?2)", where, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The risk register, the scope and the exceptions of the demo, read without a change */
+static void
+test_risks (TestDir       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "demo.paraat");
+  g_autoptr(GBytes) baseline = NULL;
+  g_autoptr(CliResult) all = NULL;
+  g_autoptr(CliResult) text = NULL;
+  gint64 n_risks;
+
+  {
+    g_autoptr(CliResult) demo = run_cli ("demo", path, NULL);
+    g_assert_cmpint (demo->status, ==, 0);
+  }
+  baseline = test_util_read_file (path);
+
+  all = run_cli ("risks", path, "--json", NULL);
+  g_assert_cmpint (all->status, ==, 0);
+  g_assert_cmpstr (all->err, ==, "");
+  n_risks = json_count (all->out, "$.risks", "");
+  g_assert_cmpint (n_risks, >=, 15);
+  /* Highest score first, each with its level, owner and linked requirements by label */
+  g_assert_cmpint (test_util_json_int (all->out, "$.risks[0].score"), ==, 20);
+  {
+    g_autofree char *level = test_util_json_text (all->out, "$.risks[0].level");
+    g_autofree char *req = test_util_json_text (all->out, "$.risks[0].requirements[0]");
+    g_assert_cmpstr (level, ==, "critical");
+    g_assert_true (g_str_has_prefix (req, "iso27001-2022 A."));
+  }
+  g_assert_cmpint (json_count (all->out, "$.risks", " WHERE json_extract(value, '$.score') !="
+                                                    " json_extract(value, '$.likelihood') *"
+                                                    " json_extract(value, '$.impact')"), ==, 0);
+  g_assert_cmpint (json_count (all->out, "$.risks", " WHERE json_extract(value, '$.owner')"
+                                                    " IS NULL"), ==, 0);
+  g_assert_cmpint (json_count (all->out, "$.risks", " WHERE json_extract(value,"
+                                                    " '$.treatment') = 'accept' AND"
+                                                    " json_extract(value, '$.accepted_by')"
+                                                    " IS NULL"), ==, 0);
+  g_assert_cmpint (json_count (all->out, "$.risks", " WHERE json_extract(value,"
+                                                    " '$.residual_score') > 0"), >, n_risks / 2);
+  g_assert_cmpint (json_count (all->out, "$.scope", " WHERE json_extract(value,"
+                                                    " '$.in_scope') = 0 AND json_extract(value,"
+                                                    " '$.justification') != ''"), >=, 2);
+  g_assert_cmpint (json_count (all->out, "$.exceptions", ""), ==, 3);
+  g_assert_cmpint (json_count (all->out, "$.exceptions", " WHERE json_extract(value,"
+                                                         " '$.state') IN ('valid', 'expiring',"
+                                                         " 'expired')"), ==, 3);
+
+  /* One register at a time */
+  {
+    g_autoptr(CliResult) scope = run_cli ("risks", path, "--what", "scope", "--json", NULL);
+    g_autoptr(CliResult) exceptions = run_cli ("risks", path, "--what", "exceptions", NULL);
+    g_autoptr(CliResult) bad = run_cli ("risks", path, "--what", "dragons", NULL);
+    g_autofree char *risks = test_util_json_text (scope->out, "$.risks");
+
+    g_assert_cmpint (scope->status, ==, 0);
+    g_assert_null (risks);
+    g_assert_cmpint (json_count (scope->out, "$.scope", ""), >=, 12);
+    g_assert_cmpint (exceptions->status, ==, 0);
+    g_assert_nonnull (strstr (exceptions->out, "Expired"));
+    g_assert_cmpint (bad->status, ==, 2);
+    g_assert_nonnull (strstr (bad->err, "dragons"));
+  }
+
+  text = run_cli ("risks", path, NULL);
+  g_assert_cmpint (text->status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (text->out), "\n", -1);
+    g_assert_cmpint (g_strv_length (lines), ==, n_risks);
+    g_assert_nonnull (strstr (lines[0], "Critical"));
+  }
+
+  test_util_assert_unchanged (path, baseline);
+}
+
 /* Charts are drawn from a workspace opened read-only; a bad kind is refused clearly. */
 static void
 test_chart (TestDir       *fixture,
@@ -804,6 +900,7 @@ main (int    argc,
   ADD ("/cli/catalogs", test_catalogs);
   ADD ("/cli/evidence", test_evidence);
   ADD ("/cli/actions", test_actions);
+  ADD ("/cli/risks", test_risks);
   ADD ("/cli/chart", test_chart);
 
 #undef ADD

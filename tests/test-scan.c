@@ -9,6 +9,7 @@
 #include "paraat-error.h"
 #include "paraat-framework.h"
 #include "paraat-requirement.h"
+#include "paraat-risk.h"
 #include "paraat-scan.h"
 #include "test-util.h"
 
@@ -564,6 +565,46 @@ test_score_frameworks (void)
     }
 }
 
+/* A linked risk lifts a gap: priority × (1 + highest inherent score / 25); 0 reads as 1. */
+static void
+test_score_risk_factor (void)
+{
+  ParaatScoreRequirement reqs[] = {
+    R (1, "iso", "A.5", "A.5.1", 1.5),
+    R (2, "iso", "A.5", "A.5.2", 1.5),
+    R (3, "iso", "A.5", "A.5.3", 1),
+  };
+  const ParaatScoreAnswer answers[] = {
+    { .requirement_id = 1, .kind = PARAAT_ANSWER_LEVEL, .level = 2, .target_level = 3 },
+    { .requirement_id = 2, .kind = PARAAT_ANSWER_LEVEL, .level = 2, .target_level = 3 },
+    { .requirement_id = 3, .kind = PARAAT_ANSWER_LEVEL, .level = 2, .target_level = 3 },
+  };
+  g_autoptr(ParaatScanResults) plain =
+    paraat_scan_score (reqs, G_N_ELEMENTS (reqs), answers, G_N_ELEMENTS (answers));
+  g_autoptr(ParaatScanResults) lifted = NULL;
+  const ParaatScanGap *gap;
+
+  /* Without risks the weight decides: the lightest requirement comes last */
+  gap = g_ptr_array_index (plain->gaps, 2);
+  g_assert_cmpstr (gap->item->label, ==, "A.5.3");
+  g_assert_cmpfloat (gap->priority, ==, 1);
+  g_assert_cmpfloat (gap->item->risk_factor, ==, 1);
+
+  /* A critical risk (5 × 5) doubles it past the others; a low one (2 × 2) adds a little */
+  reqs[2].risk_factor = 1.0 + 25.0 / 25;
+  reqs[1].risk_factor = 1.0 + 4.0 / 25;
+  lifted = paraat_scan_score (reqs, G_N_ELEMENTS (reqs), answers, G_N_ELEMENTS (answers));
+  gap = g_ptr_array_index (lifted->gaps, 0);
+  g_assert_cmpstr (gap->item->label, ==, "A.5.3");
+  g_assert_cmpfloat (gap->priority, ==, 2);
+  gap = g_ptr_array_index (lifted->gaps, 1);
+  g_assert_cmpstr (gap->item->label, ==, "A.5.2");
+  g_assert_cmpfloat_with_epsilon (gap->priority, 1.5 * 1.16, 1e-9);
+  gap = g_ptr_array_index (lifted->gaps, 2);
+  g_assert_cmpstr (gap->item->label, ==, "A.5.1");
+  g_assert_cmpfloat (gap->priority, ==, 1.5);
+}
+
 static void
 test_score_no_double_counting (void)
 {
@@ -739,6 +780,64 @@ test_workspace_results (TestDir       *fixture,
   g_assert_error (error, PARAAT_ERROR, PARAAT_ERROR_NOT_FOUND);
 }
 
+/* In the workspace: a critical risk linked to a requirement lifts its gap */
+static void
+test_workspace_risk_priority (TestDir       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(ParaatWorkspace) ws = create_workspace (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatScanResults) before = NULL;
+  g_autoptr(ParaatScanResults) after = NULL;
+  gint64 full = create_scan (ws, "Gap analysis", PARAAT_SCAN_FULL, "iso27001-2022", "nis2");
+  gint64 target;
+  guint rank_before = G_MAXUINT, rank_after = G_MAXUINT;
+  double priority_before = 0, priority_after = 0;
+
+  answer_all (ws, full, 2);
+  before = paraat_workspace_compute_scan_results (ws, full, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->gaps->len, >, 10);
+  /* The least urgent gap of all */
+  {
+    const ParaatScanGap *last = g_ptr_array_index (before->gaps, before->gaps->len - 1);
+    target = last->item->requirement_id;
+    g_assert_cmpfloat (last->item->risk_factor, ==, 1);
+  }
+  {
+    ParaatRiskSpec spec = {
+      .title = "Ransomware", .likelihood = 5, .impact = 5,
+      .treatment = PARAAT_TREATMENT_MITIGATE,
+      .owner_id = paraat_person_get_id (paraat_workspace_get_actor (ws)),
+      .requirement_ids = &target, .n_requirements = 1,
+    };
+    g_assert_cmpint (paraat_workspace_add_risk (ws, &spec, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  after = paraat_workspace_compute_scan_results (ws, full, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->gaps->len, ==, before->gaps->len);
+
+  for (guint i = 0; i < before->gaps->len; i++)
+    {
+      const ParaatScanGap *b = g_ptr_array_index (before->gaps, i);
+      const ParaatScanGap *a = g_ptr_array_index (after->gaps, i);
+
+      if (b->item->requirement_id == target)
+        {
+          rank_before = i;
+          priority_before = b->priority;
+        }
+      if (a->item->requirement_id == target)
+        {
+          rank_after = i;
+          priority_after = a->priority;
+        }
+    }
+  g_assert_cmpfloat_with_epsilon (priority_after, 2 * priority_before, 1e-9);
+  g_assert_cmpuint (rank_after, <, rank_before);
+}
+
 /* The CLI summary */
 
 static char *
@@ -911,8 +1010,10 @@ main (int    argc,
   g_test_add_func ("/scan/score/edge-cases", test_score_edge_cases);
   g_test_add_func ("/scan/score/frameworks", test_score_frameworks);
   g_test_add_func ("/scan/score/no-double-counting", test_score_no_double_counting);
+  g_test_add_func ("/scan/score/risk-factor", test_score_risk_factor);
   g_test_add_func ("/scan/compare/results", test_compare_results);
   ADD ("/scan/workspace-results", test_workspace_results);
+  ADD ("/scan/workspace-risk-priority", test_workspace_risk_priority);
   ADD ("/scan/cli-summary", test_cli_summary);
   ADD ("/scan/demo", test_demo_scans);
 

@@ -1007,6 +1007,13 @@ test_migration (TestDir       *fixture,
     test_util_raw_exec (raw, "DROP INDEX trail_actor;"
                              "DROP INDEX trail_object;"
                              "DROP INDEX trail_time;"
+                             "DROP TABLE exception_requirement;"
+                             "DROP TABLE exception;"
+                             "DROP TABLE risk_action;"
+                             "DROP TABLE risk_requirement;"
+                             "DROP TABLE risk_scope_item;"
+                             "DROP TABLE risk;"
+                             "DROP TABLE scope_item;"
                              "DROP TABLE action_due_change;"
                              "DROP TABLE action_evidence;"
                              "DROP TABLE action_requirement;"
@@ -1058,14 +1065,14 @@ test_migration (TestDir       *fixture,
     g_assert_cmpint (test_util_raw_int (raw, index_sql), ==, 3);
     g_assert_cmpint (test_util_raw_int (raw, "PRAGMA user_version"), ==,
                      PARAAT_SCHEMA_VERSION);
-    /* Five upgrade steps, the second bringing the bundled frameworks, each in the trail. */
+    /* Six upgrade steps, the second bringing the bundled frameworks, each in the trail. */
     action = test_util_raw_text (raw, "SELECT action FROM trail ORDER BY seq DESC LIMIT 1"
-                                      " OFFSET 3");
+                                      " OFFSET 4");
     g_assert_cmpstr (action, ==, "import");
     g_assert_cmpint (test_util_raw_int (raw, "SELECT count(*) FROM framework"), ==, 2);
     g_assert_cmpint (test_util_raw_int (raw, "SELECT count(*) FROM evidence"), ==, 0);
     details = test_util_raw_text (raw, "SELECT details FROM trail WHERE action = 'migrate'"
-                                       " ORDER BY seq DESC LIMIT 1 OFFSET 4");
+                                       " ORDER BY seq DESC LIMIT 1 OFFSET 5");
     field = test_util_json_text (details, "$[0].field");
     before = test_util_json_text (details, "$[0].before");
     after = test_util_json_text (details, "$[0].after");
@@ -1092,7 +1099,7 @@ test_migration (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_null (report.problem);
   g_assert_cmpint (report.first_bad_seq, ==, 0);
-  g_assert_cmpint (report.n_entries, ==, entries_before + 7);
+  g_assert_cmpint (report.n_entries, ==, entries_before + 8);
   paraat_trail_report_clear (&report);
 
   /* Opening again migrates nothing more. */
@@ -1100,7 +1107,7 @@ test_migration (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_null (paraat_workspace_get_backup_path (ws));
   g_clear_object (&ws);
-  g_assert_cmpint (test_util_trail_count (path), ==, entries_before + 7);
+  g_assert_cmpint (test_util_trail_count (path), ==, entries_before + 8);
 }
 
 int

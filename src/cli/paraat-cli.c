@@ -21,6 +21,7 @@
 #include "paraat-metrics.h"
 #include "paraat-requirement.h"
 #include "paraat-review.h"
+#include "paraat-risk.h"
 #include "paraat-scan.h"
 #include "paraat-trail-export.h"
 #include "paraat-workspace.h"
@@ -793,6 +794,271 @@ cmd_metrics (int    argc,
   return EXIT_OK;
 }
 
+/* Scope, risks and exceptions */
+
+/* ["iso27001-2022 A.5.17", …] under KEY */
+static void
+append_requirement_labels (GString          *out,
+                           ParaatWorkspace  *ws,
+                           const char       *key,
+                           const gint64     *ids,
+                           guint             n)
+{
+  paraat_json_append_key (out, key);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ParaatRequirement) r = paraat_workspace_get_requirement (ws, ids[i], NULL);
+      g_autofree char *name = r ? g_strdup_printf ("%s %s",
+                                                   paraat_requirement_get_framework_key (r),
+                                                   paraat_requirement_get_label (r))
+                                : NULL;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      paraat_json_append_string (out, name);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+append_scope_names (GString          *out,
+                    ParaatWorkspace  *ws,
+                    ParaatRisk       *risk)
+{
+  guint n = 0;
+  const gint64 *ids = paraat_risk_get_scope_item_ids (risk, &n);
+
+  paraat_json_append_key (out, "scope_items");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ParaatScopeItem) item = paraat_workspace_get_scope_item (ws, ids[i], NULL);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      paraat_json_append_string (out, item ? paraat_scope_item_get_name (item) : NULL);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+append_risk_json (GString          *out,
+                  ParaatWorkspace  *ws,
+                  ParaatRisk       *k)
+{
+  guint n_reqs = 0, n_actions = 0;
+  const gint64 *reqs = paraat_risk_get_requirement_ids (k, &n_reqs);
+  const gint64 *actions = paraat_risk_get_action_ids (k, &n_actions);
+  int residual = paraat_risk_get_residual_score (k);
+
+  g_string_append_c (out, '{');
+  paraat_json_append_int (out, "id", paraat_risk_get_id (k));
+  paraat_json_append_member (out, "title", paraat_risk_get_title (k));
+  paraat_json_append_int (out, "likelihood", paraat_risk_get_likelihood (k));
+  paraat_json_append_int (out, "impact", paraat_risk_get_impact (k));
+  paraat_json_append_int (out, "score", paraat_risk_get_score (k));
+  paraat_json_append_member (out, "level",
+                             paraat_risk_level_to_string (paraat_risk_get_level (k)));
+  paraat_json_append_member (out, "treatment",
+                             paraat_treatment_to_string (paraat_risk_get_treatment (k)));
+  paraat_json_append_member (out, "owner", paraat_risk_get_owner_name (k));
+  if (residual > 0)
+    {
+      paraat_json_append_int (out, "residual_likelihood",
+                              paraat_risk_get_residual_likelihood (k));
+      paraat_json_append_int (out, "residual_impact", paraat_risk_get_residual_impact (k));
+      paraat_json_append_int (out, "residual_score", residual);
+      paraat_json_append_member (out, "residual_level",
+                                 paraat_risk_level_to_string (paraat_risk_level_for_score (residual)));
+    }
+  else
+    paraat_json_append_member (out, "residual_score", NULL);
+  paraat_json_append_member (out, "review_date",
+                             *paraat_risk_get_review_date (k) ? paraat_risk_get_review_date (k)
+                                                              : NULL);
+  paraat_json_append_bool (out, "review_due", paraat_risk_is_review_due (k));
+  paraat_json_append_member (out, "accepted_by", paraat_risk_get_accepted_by_name (k));
+  paraat_json_append_member (out, "accepted_date",
+                             *paraat_risk_get_accepted_date (k) ? paraat_risk_get_accepted_date (k)
+                                                                : NULL);
+  paraat_json_append_bool (out, "touches_out_of_scope", paraat_risk_touches_out_of_scope (k));
+  append_scope_names (out, ws, k);
+  append_requirement_labels (out, ws, "requirements", reqs, n_reqs);
+  paraat_json_append_key (out, "actions");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_actions; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? "," : "", actions[i]);
+  g_string_append (out, "]}");
+}
+
+static void
+append_scope_json (GString         *out,
+                   ParaatScopeItem *item)
+{
+  g_string_append_c (out, '{');
+  paraat_json_append_int (out, "id", paraat_scope_item_get_id (item));
+  paraat_json_append_member (out, "kind",
+                             paraat_scope_kind_to_string (paraat_scope_item_get_kind (item)));
+  paraat_json_append_member (out, "name", paraat_scope_item_get_name (item));
+  paraat_json_append_member (out, "description", paraat_scope_item_get_description (item));
+  paraat_json_append_bool (out, "in_scope", paraat_scope_item_get_in_scope (item));
+  paraat_json_append_member (out, "justification", paraat_scope_item_get_justification (item));
+  paraat_json_append_int (out, "risks", paraat_scope_item_get_n_risks (item));
+  g_string_append_c (out, '}');
+}
+
+static void
+append_exception_json (GString          *out,
+                       ParaatWorkspace  *ws,
+                       ParaatException  *e)
+{
+  guint n = 0;
+  const gint64 *reqs = paraat_exception_get_requirement_ids (e, &n);
+
+  g_string_append_c (out, '{');
+  paraat_json_append_int (out, "id", paraat_exception_get_id (e));
+  paraat_json_append_member (out, "holder", paraat_exception_get_holder_name (e));
+  paraat_json_append_member (out, "holder_kind",
+                             paraat_exception_get_person_id (e) ? "person" : "scope");
+  append_requirement_labels (out, ws, "requirements", reqs, n);
+  paraat_json_append_member (out, "justification", paraat_exception_get_justification (e));
+  if (paraat_exception_get_risk_id (e))
+    paraat_json_append_int (out, "risk_id", paraat_exception_get_risk_id (e));
+  paraat_json_append_member (out, "approver", paraat_exception_get_approver_name (e));
+  paraat_json_append_member (out, "start_date", paraat_exception_get_start_date (e));
+  paraat_json_append_member (out, "expiry_date", paraat_exception_get_expiry_date (e));
+  paraat_json_append_member (out, "state",
+                             paraat_exception_state_to_string (paraat_exception_get_state (e)));
+  g_string_append_c (out, '}');
+}
+
+static void
+print_risk (ParaatRisk *k)
+{
+  int residual = paraat_risk_get_residual_score (k);
+  g_autofree char *rest = residual > 0 ? g_strdup_printf ("%2d", residual) : g_strdup (" –");
+
+  g_print ("%5" PRId64 "  %2d %-9s %s  %-10s %-20s %s\n", paraat_risk_get_id (k),
+           paraat_risk_get_score (k), paraat_risk_level_label (paraat_risk_get_level (k)), rest,
+           paraat_treatment_label (paraat_risk_get_treatment (k)),
+           paraat_risk_get_owner_name (k), paraat_risk_get_title (k));
+}
+
+static void
+print_scope_item (ParaatScopeItem *item)
+{
+  g_print ("%5" PRId64 "  %-9s %-13s %s\n", paraat_scope_item_get_id (item),
+           paraat_scope_kind_label (paraat_scope_item_get_kind (item)),
+           paraat_scope_item_get_in_scope (item) ? _("in scope") : _("out of scope"),
+           paraat_scope_item_get_name (item));
+}
+
+static void
+print_exception (ParaatException *e)
+{
+  g_print ("%5" PRId64 "  %s  %-16s %-20s %s\n", paraat_exception_get_id (e),
+           paraat_exception_get_expiry_date (e),
+           paraat_exception_state_label (paraat_exception_get_state (e)),
+           paraat_exception_get_holder_name (e), paraat_exception_get_requirements_label (e));
+}
+
+typedef enum { WHAT_RISKS = 1, WHAT_SCOPE = 2, WHAT_EXCEPTIONS = 4 } RegisterWhat;
+
+/* One register as text, or under its own key in the JSON object OUT */
+static gboolean
+list_register (ParaatWorkspace  *ws,
+               RegisterWhat      what,
+               GString          *out,
+               GError          **error)
+{
+  g_autoptr(GListModel) model = what == WHAT_RISKS ? paraat_workspace_list_risks (ws, error)
+                                : what == WHAT_SCOPE ? paraat_workspace_list_scope_items (ws, error)
+                                : paraat_workspace_list_exceptions (ws, error);
+  const char *key = what == WHAT_RISKS ? "risks" : what == WHAT_SCOPE ? "scope" : "exceptions";
+
+  if (model == NULL)
+    return FALSE;
+  if (out != NULL)
+    {
+      paraat_json_append_key (out, key);
+      g_string_append_c (out, '[');
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (out != NULL && i > 0)
+        g_string_append_c (out, ',');
+      if (what == WHAT_RISKS && out != NULL)
+        append_risk_json (out, ws, PARAAT_RISK (item));
+      else if (what == WHAT_RISKS)
+        print_risk (PARAAT_RISK (item));
+      else if (what == WHAT_SCOPE && out != NULL)
+        append_scope_json (out, PARAAT_SCOPE_ITEM (item));
+      else if (what == WHAT_SCOPE)
+        print_scope_item (PARAAT_SCOPE_ITEM (item));
+      else if (out != NULL)
+        append_exception_json (out, ws, PARAAT_EXCEPTION (item));
+      else
+        print_exception (PARAAT_EXCEPTION (item));
+    }
+  if (out != NULL)
+    g_string_append_c (out, ']');
+  return TRUE;
+}
+
+static int
+cmd_risks (int    argc,
+           char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *what_text = NULL;
+  GOptionEntry entries[] = {
+    { "what", 0, 0, G_OPTION_ARG_STRING, &what_text,
+      N_("Only this register: risks, scope or exceptions (default: risks as text, all three "
+         "in JSON)"), N_("REGISTER") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print JSON: an object with the keys “risks”, “scope” and “exceptions”"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("List the risk register, highest inherent score first, with "
+                                  "level, residual score, treatment and owner; or the scope "
+                                  "register; or the exceptions, soonest expiry first, with "
+                                  "their state."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new ("{");
+  guint what;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+  if (what_text == NULL)
+    what = json ? WHAT_RISKS | WHAT_SCOPE | WHAT_EXCEPTIONS : WHAT_RISKS;
+  else if (g_str_equal (what_text, "risks"))
+    what = WHAT_RISKS;
+  else if (g_str_equal (what_text, "scope"))
+    what = WHAT_SCOPE;
+  else if (g_str_equal (what_text, "exceptions"))
+    what = WHAT_EXCEPTIONS;
+  else
+    {
+      g_printerr (_("paraat-cli: unknown register “%s”. Use risks, scope or exceptions.\n"),
+                  what_text);
+      return EXIT_CANNOT;
+    }
+  if (!(ws = paraat_workspace_open (argv[1], &error)))
+    return fail (error);
+
+  for (guint w = WHAT_RISKS; w <= WHAT_EXCEPTIONS; w <<= 1)
+    if ((what & w) && !list_register (ws, w, json ? out : NULL, &error))
+      return fail (error);
+  if (json)
+    g_print ("%s}\n", out->str);
+  return EXIT_OK;
+}
+
 static int
 cmd_deadlines (int    argc,
                char **argv)
@@ -1394,6 +1660,8 @@ static const Command commands[] = {
     N_("List the actions with owner, status and due date"), cmd_actions },
   { "metrics", N_("FILE [--at YYYY-MM-DD] [--json]"),
     N_("Open high-risk actions, time to close, fresh evidence, overdue work"), cmd_metrics },
+  { "risks", N_("FILE [--what risks|scope|exceptions] [--json]"),
+    N_("The risk register, the scope register and the exceptions"), cmd_risks },
   { "deadlines", N_("FILE -o OUT.ics"), N_("Export the due dates of open actions (iCalendar)"),
     cmd_deadlines },
   { "chart", N_("FILE --kind KIND -o OUT [--format png|svg|pdf] [--width N --height N]"),

@@ -108,7 +108,8 @@ gboolean            paraat_action_is_active             (ParaatAction *self);
 /* Active and due before today (paraat_clock_now_ms(), the user's calendar day) */
 gboolean            paraat_action_is_overdue            (ParaatAction *self);
 int                 paraat_action_get_days_overdue      (ParaatAction *self);
-/* Priority high or critical */
+/* Priority high or critical. The executive figure also counts treatment actions of high
+ * and critical risks (see ParaatMetrics); this one knows only the action itself. */
 gboolean            paraat_action_is_high_risk          (ParaatAction *self);
 
 gint64              paraat_action_due_change_get_action_id  (ParaatActionDueChange *self);

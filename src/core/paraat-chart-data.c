@@ -11,6 +11,7 @@
 #include "paraat-clock.h"
 #include "paraat-error.h"
 #include "paraat-evidence.h"
+#include "paraat-risk.h"
 #include "paraat-scan.h"
 
 /* Ten years of months is more than a chart can show legibly. */
@@ -490,6 +491,45 @@ fill_freshness (ParaatChart      *chart,
   return TRUE;
 }
 
+/* The risk register on the 5 × 5 grid: inherent risk, and residual for assessed risks */
+
+static gboolean
+fill_heatmap (ParaatChart      *chart,
+              ParaatWorkspace  *ws,
+              GError          **error)
+{
+  static const char * const levels[] = { "1", "2", "3", "4", "5", NULL };
+  enum { N = PARAAT_RISK_SCALE };
+  g_autoptr(GListModel) risks = paraat_workspace_list_risks (ws, error);
+  double inherent[N * N] = { 0 }, residual[N * N] = { 0 };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (levels) == N + 1);
+
+  if (risks == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+    {
+      g_autoptr(ParaatRisk) risk = g_list_model_get_item (risks, i);
+      int l = paraat_risk_get_likelihood (risk);
+      int m = paraat_risk_get_impact (risk);
+      int rl = paraat_risk_get_residual_likelihood (risk);
+      int rm = paraat_risk_get_residual_impact (risk);
+
+      if (l >= 1 && l <= N && m >= 1 && m <= N)
+        inherent[(l - 1) * N + (m - 1)]++;
+      /* Not assessed yet (0) is not "low": it stays off the residual grid. */
+      if (rl >= 1 && rl <= N && rm >= 1 && rm <= N)
+        residual[(rl - 1) * N + (rm - 1)]++;
+    }
+
+  paraat_chart_set_categories (chart, levels);
+  /* Translators: a heatmap grid: risks before treatment */
+  paraat_chart_add_series (chart, _("Inherent"), inherent, N * N);
+  /* Translators: a heatmap grid: risks after treatment */
+  paraat_chart_add_series (chart, _("Residual"), residual, N * N);
+  return TRUE;
+}
+
 ParaatChart *
 paraat_workspace_build_chart (ParaatWorkspace  *workspace,
                               ParaatChartKind   kind,
@@ -497,7 +537,6 @@ paraat_workspace_build_chart (ParaatWorkspace  *workspace,
                               const char       *to,
                               GError          **error)
 {
-  static const char * const levels[] = { "1", "2", "3", "4", "5", NULL };
   g_autoptr(ParaatChart) chart = NULL;
   gboolean ok = TRUE;
 
@@ -523,8 +562,7 @@ paraat_workspace_build_chart (ParaatWorkspace  *workspace,
       ok = fill_freshness (chart, workspace, error);
       break;
     case PARAAT_CHART_HEATMAP:
-      /* The risk register comes later; until then the grid has its levels and no risks. */
-      paraat_chart_set_categories (chart, levels);
+      ok = fill_heatmap (chart, workspace, error);
       break;
     case PARAAT_N_CHARTS:
     default:

@@ -18,7 +18,7 @@ typedef enum
   PARAAT_CHART_TREND,      /* mean maturity per scan over time */
   PARAAT_CHART_ACTIONS,    /* actions opened and closed per month, with the open ones left */
   PARAAT_CHART_FRESHNESS,  /* evidence per track: fresh, expiring, stale */
-  PARAAT_CHART_HEATMAP,    /* 5×5 risks by likelihood and impact (data once risks exist) */
+  PARAAT_CHART_HEATMAP,    /* 5×5 risks by likelihood and impact, inherent and residual */
   PARAAT_N_CHARTS
 } ParaatChartKind;
 

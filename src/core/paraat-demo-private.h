@@ -17,4 +17,9 @@ gboolean paraat_demo_add_evidence (ParaatWorkspace  *ws,
 gboolean paraat_demo_add_actions  (ParaatWorkspace  *ws,
                                    GError          **error);
 
+/* The scope register, about fifteen risks spread over the heatmap with their treatments,
+ * and three exceptions (expired, expiring, valid). Needs the actions. */
+gboolean paraat_demo_add_risks    (ParaatWorkspace  *ws,
+                                   GError          **error);
+
 G_END_DECLS

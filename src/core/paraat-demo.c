@@ -262,7 +262,8 @@ paraat_demo_create (const char  *path,
     }
 
   if (!fill_register (ws, error) || !paraat_demo_add_evidence (ws, error) ||
-      !add_scans (ws, error) || !paraat_demo_add_actions (ws, error))
+      !add_scans (ws, error) || !paraat_demo_add_actions (ws, error) ||
+      !paraat_demo_add_risks (ws, error))
     return NULL;
   return g_steal_pointer (&ws);
 }

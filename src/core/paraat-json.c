@@ -34,9 +34,9 @@ paraat_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_key (GString    *out,
-            const char *key)
+void
+paraat_json_append_key (GString    *out,
+                        const char *key)
 {
   char last = out->len > 0 ? out->str[out->len - 1] : '\0';
 
@@ -51,7 +51,7 @@ paraat_json_append_member (GString    *out,
                            const char *key,
                            const char *value)
 {
-  append_key (out, key);
+  paraat_json_append_key (out, key);
   paraat_json_append_string (out, value);
 }
 
@@ -60,7 +60,7 @@ paraat_json_append_int (GString    *out,
                         const char *key,
                         gint64      value)
 {
-  append_key (out, key);
+  paraat_json_append_key (out, key);
   g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
 }
 
@@ -71,7 +71,7 @@ paraat_json_append_double (GString    *out,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  append_key (out, key);
+  paraat_json_append_key (out, key);
   g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.4f", value));
 }
 
@@ -80,6 +80,6 @@ paraat_json_append_bool (GString    *out,
                          const char *key,
                          gboolean    value)
 {
-  append_key (out, key);
+  paraat_json_append_key (out, key);
   g_string_append (out, value ? "true" : "false");
 }

@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 
 void paraat_json_append_string (GString    *out,
                                 const char *value);
+/* The comma when needed and "KEY":, for a value the caller writes (an array, an object) */
+void paraat_json_append_key    (GString    *out,
+                                const char *key);
 void paraat_json_append_member (GString    *out,
                                 const char *key,
                                 const char *value);

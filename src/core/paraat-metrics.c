@@ -7,6 +7,7 @@
 #include "paraat-error.h"
 #include "paraat-evidence-private.h"
 #include "paraat-metrics.h"
+#include "paraat-risk-private.h"
 #include "paraat-workspace-private.h"
 
 #define DAY_MS G_GINT64_CONSTANT (86400000)
@@ -82,7 +83,11 @@ paraat_workspace_compute_metrics (ParaatWorkspace  *self,
   db = paraat_workspace_get_db (self);
 
   if (!query_row (db, "SELECT"
-                      " coalesce(sum(a.priority IN ('high', 'critical')), 0),"
+                      " coalesce(sum(a.priority IN ('high', 'critical')"
+                      "   OR EXISTS (SELECT 1 FROM risk_action x JOIN risk k ON k.id = x.risk_id"
+                      "              WHERE x.action_id = a.id"
+                      "              AND k.likelihood * k.impact >= "
+                      G_STRINGIFY (PARAAT_RISK_HIGH_SCORE) ")), 0),"
                       " coalesce(sum(a.due_date < ?2), 0),"
                       " coalesce(sum(a.due_date >= ?2 AND a.due_date <= ?3), 0)"
                       " FROM action a WHERE" ACTIVE_AT,

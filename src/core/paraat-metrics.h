@@ -12,9 +12,11 @@ G_BEGIN_DECLS
 
 /* Figures at the end of the day AT (the user's calendar day):
  *
- * - open_high_risk: actions of priority high or critical that existed at AT and were not
- *   yet closed or cancelled then (statuses open, in progress or awaiting review). Priority
- *   is the action's current one.
+ * - open_high_risk: actions that existed at AT and were not yet closed or cancelled then
+ *   (statuses open, in progress or awaiting review) and are high-risk: of priority high or
+ *   critical, or a treatment action of a risk whose inherent level is high or critical
+ *   (likelihood × impact of 10 or more). Priority and risk are their current ones.
+ *   (paraat_action_is_high_risk() looks at the priority only: it has no risks at hand.)
  * - mean_days_to_close: the mean time from creation to closing, in days, of the corrective
  *   actions closed in the PARAAT_METRICS_CLOSE_WINDOW_DAYS days up to AT. Corrective means
  *   the action came from an internal audit finding, an incident, a management review

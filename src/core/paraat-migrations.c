@@ -322,6 +322,90 @@ static const char migration_6[] =
   GUARD ("action_evidence")
   GUARD ("action_due_change");
 
+/* One risk story: the scope register (what the ISMS covers and what it leaves out, and
+ * why), the risk register with its links to scope items, requirements and treatment
+ * actions, and exceptions (who may deviate from which requirements, until when, approved
+ * by whom). Links name scope items and risks without cascading, so the core can refuse
+ * to remove what is still named instead of silently dropping history. */
+static const char migration_7[] =
+  "CREATE TABLE scope_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL"
+  "    CHECK (kind IN ('system', 'supplier', 'location', 'process', 'role')),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  in_scope INTEGER NOT NULL DEFAULT 1 CHECK (in_scope IN (0, 1)),"
+  "  justification TEXT NOT NULL DEFAULT '',"
+  "  created_ms INTEGER NOT NULL,"
+  "  CHECK (in_scope = 1 OR length(trim(justification)) > 0));"
+  "CREATE UNIQUE INDEX scope_item_name ON scope_item (kind, name COLLATE NOCASE);"
+  "CREATE TABLE risk ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  scenario TEXT NOT NULL DEFAULT '',"
+  "  threat TEXT NOT NULL DEFAULT '',"
+  "  vulnerability TEXT NOT NULL DEFAULT '',"
+  "  likelihood INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 5),"
+  "  impact INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5),"
+  "  treatment TEXT NOT NULL CHECK (treatment IN ('mitigate', 'accept', 'transfer', 'avoid')),"
+  "  owner_id INTEGER NOT NULL REFERENCES person (id),"
+  "  residual_likelihood INTEGER NOT NULL DEFAULT 0"
+  "    CHECK (residual_likelihood BETWEEN 0 AND 5),"
+  "  residual_impact INTEGER NOT NULL DEFAULT 0 CHECK (residual_impact BETWEEN 0 AND 5),"
+  "  review_date TEXT NOT NULL DEFAULT '' CHECK (review_date = '' OR length(review_date) = 10),"
+  "  accepted_by INTEGER REFERENCES person (id),"
+  "  accepted_date TEXT NOT NULL DEFAULT '',"
+  "  created_ms INTEGER NOT NULL,"
+  "  CHECK ((residual_likelihood = 0) = (residual_impact = 0)),"
+  "  CHECK (treatment != 'accept' OR (accepted_by IS NOT NULL AND accepted_date != '')));"
+  "CREATE INDEX risk_owner ON risk (owner_id);"
+  "CREATE INDEX risk_accepted_by ON risk (accepted_by);"
+  "CREATE TABLE risk_scope_item ("
+  "  risk_id INTEGER NOT NULL REFERENCES risk (id) ON DELETE CASCADE,"
+  "  scope_item_id INTEGER NOT NULL REFERENCES scope_item (id),"
+  "  PRIMARY KEY (risk_id, scope_item_id)) WITHOUT ROWID;"
+  "CREATE INDEX risk_scope_item_item ON risk_scope_item (scope_item_id);"
+  "CREATE TABLE risk_requirement ("
+  "  risk_id INTEGER NOT NULL REFERENCES risk (id) ON DELETE CASCADE,"
+  "  requirement_id INTEGER NOT NULL REFERENCES requirement (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (risk_id, requirement_id)) WITHOUT ROWID;"
+  "CREATE INDEX risk_requirement_requirement ON risk_requirement (requirement_id);"
+  "CREATE TABLE risk_action ("
+  "  risk_id INTEGER NOT NULL REFERENCES risk (id) ON DELETE CASCADE,"
+  "  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (risk_id, action_id)) WITHOUT ROWID;"
+  "CREATE INDEX risk_action_action ON risk_action (action_id);"
+  "CREATE TABLE exception ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER REFERENCES person (id),"
+  "  scope_item_id INTEGER REFERENCES scope_item (id),"
+  "  justification TEXT NOT NULL CHECK (length(trim(justification)) > 0),"
+  "  risk_id INTEGER REFERENCES risk (id),"
+  "  approver_id INTEGER NOT NULL REFERENCES person (id),"
+  "  start_date TEXT NOT NULL CHECK (length(start_date) = 10),"
+  "  expiry_date TEXT NOT NULL CHECK (length(expiry_date) = 10),"
+  "  created_ms INTEGER NOT NULL,"
+  "  CHECK ((person_id IS NULL) != (scope_item_id IS NULL)),"
+  "  CHECK (approver_id IS NOT person_id),"
+  "  CHECK (expiry_date > start_date));"
+  "CREATE INDEX exception_expiry ON exception (expiry_date, id);"
+  "CREATE INDEX exception_person ON exception (person_id);"
+  "CREATE INDEX exception_scope_item ON exception (scope_item_id);"
+  "CREATE INDEX exception_risk ON exception (risk_id);"
+  "CREATE INDEX exception_approver ON exception (approver_id);"
+  "CREATE TABLE exception_requirement ("
+  "  exception_id INTEGER NOT NULL REFERENCES exception (id) ON DELETE CASCADE,"
+  "  requirement_id INTEGER NOT NULL REFERENCES requirement (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (exception_id, requirement_id)) WITHOUT ROWID;"
+  "CREATE INDEX exception_requirement_requirement ON exception_requirement (requirement_id);"
+  GUARD ("scope_item")
+  GUARD ("risk")
+  GUARD ("risk_scope_item")
+  GUARD ("risk_requirement")
+  GUARD ("risk_action")
+  GUARD ("exception")
+  GUARD ("exception_requirement");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -329,6 +413,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PARAAT_SCHEMA_VERSION);

@@ -10,6 +10,7 @@
 #include "paraat-error.h"
 #include "paraat-framework.h"
 #include "paraat-requirement.h"
+#include "paraat-risk-private.h"
 #include "paraat-scan.h"
 #include "paraat-workspace-private.h"
 
@@ -344,6 +345,7 @@ resolve_item (const ParaatScoreRequirement *r,
   item->label = g_strdup (r->label);
   item->title = g_strdup (r->title);
   item->weight = r->weight;
+  item->risk_factor = r->risk_factor > 0 ? r->risk_factor : 1.0;
   item->asked = asked;
   if (level > 0)
     {
@@ -484,12 +486,11 @@ paraat_scan_score (const ParaatScoreRequirement *requirements,
       if (item->kind == PARAAT_ANSWER_LEVEL && item->target_level > item->level)
         {
           ParaatScanGap *gap = g_new0 (ParaatScanGap, 1);
-          /* The linked risk multiplies in here once risks exist; until then it is 1. */
-          double risk_factor = 1.0;
 
           gap->item = item;
           gap->gap = item->target_level - item->level;
-          gap->priority = gap->gap * (item->weight > 0 ? item->weight : 1.0) * risk_factor;
+          gap->priority = gap->gap * (item->weight > 0 ? item->weight : 1.0) *
+                          item->risk_factor;
           g_ptr_array_add (results->gaps, gap);
         }
     }
@@ -1378,10 +1379,12 @@ paraat_workspace_compute_scan_results (ParaatWorkspace  *self,
   g_autoptr(GPtrArray) requirements = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) reqs = g_array_new (FALSE, TRUE, sizeof (ParaatScoreRequirement));
   g_autoptr(GArray) answers = g_array_new (FALSE, TRUE, sizeof (ParaatScoreAnswer));
+  g_autoptr(GHashTable) risk_scores = NULL;
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), NULL);
 
-  if (!(scan = paraat_workspace_get_scan (self, scan_id, error)) ||
+  if (!(risk_scores = paraat_risk_max_scores (self, error)) ||
+      !(scan = paraat_workspace_get_scan (self, scan_id, error)) ||
       !(questions = paraat_workspace_list_scan_questions (self, scan_id, error)) ||
       !load_score_requirements (self, scan, requirements, error))
     return NULL;
@@ -1389,6 +1392,8 @@ paraat_workspace_compute_scan_results (ParaatWorkspace  *self,
   for (guint i = 0; i < requirements->len; i++)
     {
       ParaatRequirement *r = g_ptr_array_index (requirements, i);
+      gint64 id = paraat_requirement_get_id (r);
+      int risk_score = GPOINTER_TO_INT (g_hash_table_lookup (risk_scores, &id));
       ParaatScoreRequirement sr = {
         .id = paraat_requirement_get_id (r),
         .framework_key = paraat_requirement_get_framework_key (r),
@@ -1398,6 +1403,9 @@ paraat_workspace_compute_scan_results (ParaatWorkspace  *self,
         .label = paraat_requirement_get_label (r),
         .title = paraat_requirement_get_title (r),
         .weight = paraat_requirement_get_weight (r),
+        /* Gaps where a serious risk is known come first: monotone in the worst linked
+         * risk's inherent score, and 1 (no change) without linked risks. */
+        .risk_factor = 1.0 + (double) risk_score / (PARAAT_RISK_SCALE * PARAAT_RISK_SCALE),
       };
       g_array_append_val (reqs, sr);
     }

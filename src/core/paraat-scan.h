@@ -123,6 +123,10 @@ typedef struct
   const char *label;
   const char *title;
   double      weight;
+  /* How much the risks linked to the requirement raise its gaps' priority: 1 + (the highest
+   * inherent score of those risks) / 25, so 1 without risks and 2 for a 5 × 5 risk.
+   * 0 is read as 1, so callers that know no risks can leave it out. */
+  double      risk_factor;
 } ParaatScoreRequirement;
 
 typedef struct
@@ -161,6 +165,7 @@ typedef struct
   char             *label;
   char             *title;
   double            weight;
+  double            risk_factor;   /* >= 1, see ParaatScoreRequirement */
   ParaatAnswerKind  kind;          /* LEVEL, NOT_APPLICABLE or OPEN */
   int               level;         /* the lowest level of the questions covering it */
   int               target_level;
@@ -171,7 +176,7 @@ typedef struct
 {
   const ParaatScanItem *item;      /* owned by the results' items */
   int                   gap;       /* target - level, > 0 */
-  double                priority;  /* gap × weight × risk factor */
+  double                priority;  /* gap × weight × risk factor (ParaatScanItem) */
 } ParaatScanGap;
 
 typedef struct

@@ -2,8 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "paraat-risk.h"
 #include "paraat-trail-entry.h"
 #include "paraat-trail-private.h"
 
@@ -124,7 +126,7 @@ paraat_trail_entry_format_time (ParaatTrailEntry *self)
 
 static const char * const object_types[] = {
   "workspace", "settings", "person", "framework", "requirement", "evidence", "scan", "action",
-  "review", NULL
+  "review", "scope", "risk", "exception", NULL
 };
 
 const char * const *
@@ -154,6 +156,12 @@ paraat_trail_object_type_label (const char *object_type)
     return _("Action");
   if (g_strcmp0 (object_type, "review") == 0)
     return _("Management review");
+  if (g_strcmp0 (object_type, "scope") == 0)
+    return _("Scope item");
+  if (g_strcmp0 (object_type, "risk") == 0)
+    return _("Risk");
+  if (g_strcmp0 (object_type, "exception") == 0)
+    return _("Exception");
   return object_type;
 }
 
@@ -258,6 +266,27 @@ field_label (const char *field)
     { "action", N_("Action") },
     { "finalised", N_("Finalised") },
     { "addendum", N_("Addendum") },
+    { "kind", N_("Kind") },
+    { "in_scope", N_("In scope") },
+    { "scenario", N_("Scenario") },
+    { "threat", N_("Threat") },
+    { "vulnerability", N_("Vulnerability") },
+    { "likelihood", N_("Likelihood") },
+    { "impact", N_("Impact") },
+    { "treatment", N_("Treatment") },
+    { "residual_likelihood", N_("Residual likelihood") },
+    { "residual_impact", N_("Residual impact") },
+    { "review_date", N_("Review date") },
+    { "accepted_by", N_("Accepted by") },
+    { "accepted_date", N_("Date of acceptance") },
+    { "scope_items", N_("Affected scope items") },
+    { "actions", N_("Treatment actions") },
+    { "person", N_("Person who may deviate") },
+    { "scope_item", N_("Scope item that may deviate") },
+    { "risk", N_("Accepted risk") },
+    { "approver", N_("Approved by") },
+    { "start_date", N_("Valid from") },
+    { "expiry_date", N_("Valid until") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -392,6 +421,17 @@ value_label (const char *field,
     { "input", "party-feedback", N_("Feedback from interested parties") },
     { "input", "risks", N_("Results of risk assessment and status of the risk treatment plan") },
     { "input", "improvement", N_("Opportunities for continual improvement") },
+    { "kind", "system", NC_("scope kind", "System"), "scope kind" },
+    { "kind", "supplier", NC_("scope kind", "Supplier"), "scope kind" },
+    { "kind", "location", NC_("scope kind", "Location"), "scope kind" },
+    { "kind", "process", NC_("scope kind", "Process"), "scope kind" },
+    { "kind", "role", NC_("scope kind", "Role"), "scope kind" },
+    { "in_scope", "yes", N_("yes") },
+    { "in_scope", "no", N_("no") },
+    { "treatment", "mitigate", NC_("risk treatment", "Mitigate"), "risk treatment" },
+    { "treatment", "accept", NC_("risk treatment", "Accept"), "risk treatment" },
+    { "treatment", "transfer", NC_("risk treatment", "Transfer"), "risk treatment" },
+    { "treatment", "avoid", NC_("risk treatment", "Avoid"), "risk treatment" },
   };
   /* Scan questions record a status per track under the track's own name. */
   const char *kind = (g_str_equal (field, "policy") || g_str_equal (field, "operation") ||
@@ -399,6 +439,11 @@ value_label (const char *field,
 
   if (value == NULL)
     return NULL;
+  /* Risk scales are stored as 1–5 and read back in the scale's own words. */
+  if (g_str_equal (field, "likelihood") || g_str_equal (field, "residual_likelihood"))
+    return *paraat_likelihood_label (atoi (value)) ? paraat_likelihood_label (atoi (value)) : value;
+  if (g_str_equal (field, "impact") || g_str_equal (field, "residual_impact"))
+    return *paraat_impact_label (atoi (value)) ? paraat_impact_label (atoi (value)) : value;
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (g_str_equal (kind, words[i].field) && g_str_equal (value, words[i].value))
       return words[i].context

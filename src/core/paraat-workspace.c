@@ -1170,6 +1170,22 @@ check_not_owner (ParaatWorkspace  *self,
       return FALSE;
     }
 
+  /* A risk keeps its one named owner and the name of who accepted it; an exception names
+   * who may deviate and who approved it. */
+  if (!count_owned (self, "SELECT (SELECT count(*) FROM risk"
+                          "         WHERE owner_id = ?1 OR accepted_by = ?1)"
+                          " + (SELECT count(*) FROM exception"
+                          "    WHERE person_id = ?1 OR approver_id = ?1)", id, &owned, error))
+    return FALSE;
+  if (owned > 0)
+    {
+      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
+                   _("%s owns or accepted risks, or is named in exceptions. Give the risks "
+                     "another owner and change the exceptions first."),
+                   paraat_person_get_name (person));
+      return FALSE;
+    }
+
   /* Finished actions and reviews are the record of who did and decided what. */
   if (!count_owned (self, "SELECT (SELECT count(*) FROM action"
                           "         WHERE owner_id = ?1 OR reviewer_id = ?1)"
