@@ -13,6 +13,7 @@
 #include "paraat-register-page.h"
 #include "paraat-requirement.h"
 #include "paraat-requirement-dialog.h"
+#include "paraat-risk.h"
 #include "paraat-widget-util.h"
 #include "paraat-window.h"
 
@@ -36,6 +37,7 @@ struct _ParaatRegisterPage
   GListModel      *requirements;
   GListStore      *rows;
   GArray          *owner_ids;
+  GHashTable      *exceptions;   /* requirement id → last expiry of an exception in force */
   ParaatEvidenceImporter *importer;
 };
 
@@ -195,6 +197,34 @@ reload_owners (ParaatRegisterPage *self)
   gtk_drop_down_set_selected (self->owner_dropdown, position);
 }
 
+/* One query for the whole register, so a row knows its exception without one of its own. */
+static void
+reload_exceptions (ParaatRegisterPage *self)
+{
+  g_autoptr(GListModel) exceptions = paraat_workspace_list_exceptions (self->workspace, NULL);
+
+  g_hash_table_remove_all (self->exceptions);
+  for (guint i = 0; exceptions && i < g_list_model_get_n_items (exceptions); i++)
+    {
+      g_autoptr(ParaatException) exception = g_list_model_get_item (exceptions, i);
+      ParaatExceptionState state = paraat_exception_get_state (exception);
+      const char *expiry = paraat_exception_get_expiry_date (exception);
+      guint n = 0;
+      const gint64 *ids = paraat_exception_get_requirement_ids (exception, &n);
+
+      if (state != PARAAT_EXCEPTION_VALID && state != PARAAT_EXCEPTION_EXPIRING)
+        continue;
+      for (guint j = 0; j < n; j++)
+        {
+          const char *known = g_hash_table_lookup (self->exceptions, &ids[j]);
+
+          if (known == NULL || g_strcmp0 (expiry, known) > 0)
+            g_hash_table_insert (self->exceptions, g_memdup2 (&ids[j], sizeof (gint64)),
+                                 g_strdup (expiry));
+        }
+    }
+}
+
 static void
 reload (ParaatRegisterPage *self)
 {
@@ -205,6 +235,7 @@ reload (ParaatRegisterPage *self)
                                                            &error);
   if (self->requirements == NULL)
     g_warning ("Could not read the register: %s", error->message);
+  reload_exceptions (self);
   update_summary (self);
   rebuild_rows (self);
 }
@@ -227,6 +258,11 @@ on_workspace_changed_cb (ParaatRegisterPage *self,
     reload (self);
   else if (g_str_equal (object_type, "evidence"))
     rebuild_rows (self);
+  else if (g_str_equal (object_type, "exception"))
+    {
+      reload_exceptions (self);
+      rebuild_rows (self);
+    }
 }
 
 /* Row widgets */
@@ -287,8 +323,8 @@ set_row_label (GtkWidget  *row,
 }
 
 static char *
-describe_detail (ParaatRegisterPage *self,
-                 ParaatRequirement  *r)
+describe_owner (ParaatRegisterPage *self,
+                ParaatRequirement  *r)
 {
   ParaatPerson *owner = paraat_workspace_find_person (self->workspace,
                                                       paraat_requirement_get_owner_id (r));
@@ -298,6 +334,23 @@ describe_detail (ParaatRegisterPage *self,
   if (owner != NULL)
     return g_strdup_printf (_("Owner: %s"), paraat_person_get_name (owner));
   return NULL;
+}
+
+static char *
+describe_detail (ParaatRegisterPage *self,
+                 ParaatRequirement  *r)
+{
+  gint64 id = paraat_requirement_get_id (r);
+  const char *until = g_hash_table_lookup (self->exceptions, &id);
+  g_autofree char *owner = describe_owner (self, r);
+  g_autofree char *exception = NULL;
+
+  if (until == NULL)
+    return g_steal_pointer (&owner);
+  exception = g_strdup_printf (_("Exception until %s"), until);
+  if (owner == NULL)
+    return g_steal_pointer (&exception);
+  return g_strdup_printf ("%s · %s", owner, exception);
 }
 
 static void
@@ -415,6 +468,7 @@ paraat_register_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->owner_ids, g_array_unref);
+  g_clear_pointer (&self->exceptions, g_hash_table_unref);
   if (self->importer != NULL)
     paraat_evidence_importer_cancel (self->importer);
   g_clear_object (&self->importer);
@@ -451,6 +505,7 @@ paraat_register_page_init (ParaatRegisterPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->exceptions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->rows = g_list_store_new (G_TYPE_OBJECT);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));

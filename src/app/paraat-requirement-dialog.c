@@ -11,9 +11,11 @@
 #include "paraat-evidence.h"
 #include "paraat-evidence-dialog.h"
 #include "paraat-evidence-importer.h"
+#include "paraat-exception-dialog.h"
 #include "paraat-history-dialog.h"
 #include "paraat-requirement.h"
 #include "paraat-requirement-dialog.h"
+#include "paraat-risk.h"
 #include "paraat-widget-util.h"
 
 struct _ParaatRequirementDialog
@@ -35,6 +37,8 @@ struct _ParaatRequirementDialog
   GtkLabel          *tracks_status_label;
   GtkListBox        *evidence_list;
   GtkListBox        *actions_list;
+  GtkWidget         *exceptions_group;
+  GtkListBox        *exceptions_list;
   GtkWidget         *mapped_group;
   GtkListBox        *mapped_list;
   GtkLabel          *error_label;
@@ -290,6 +294,62 @@ fill_actions (ParaatRequirementDialog *self)
                           actions != NULL && g_list_model_get_n_items (actions) > 0);
 }
 
+/* Exceptions in force: who may deviate from this requirement, and until when */
+static GtkWidget *
+exception_row_new (ParaatException *exception)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *icon_name = NULL;
+  g_autofree char *state = paraat_exception_dup_state_text (exception, &icon_name);
+  g_autofree char *until = g_strdup_printf (_("Until %s"),
+                                            paraat_exception_get_expiry_date (exception));
+  /* Expiring soon is said in words too, not only by the icon. */
+  g_autofree char *subtitle = icon_name != NULL ? g_strdup_printf ("%s · %s", until, state)
+                                                : g_steal_pointer (&until);
+  gint64 id = paraat_exception_get_id (exception);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 paraat_exception_get_holder_name (exception));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon_name != NULL)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "exception-id", g_memdup2 (&id, sizeof id), g_free);
+  return row;
+}
+
+static void
+fill_exceptions (ParaatRequirementDialog *self)
+{
+  g_autoptr(GListModel) exceptions =
+    paraat_workspace_list_requirement_exceptions (self->workspace,
+                                                  paraat_requirement_get_id (self->requirement),
+                                                  NULL);
+  guint n = exceptions ? g_list_model_get_n_items (exceptions) : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->exceptions_list))))
+    gtk_list_box_remove (self->exceptions_list, child);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ParaatException) exception = g_list_model_get_item (exceptions, i);
+      gtk_list_box_append (self->exceptions_list, exception_row_new (exception));
+    }
+  gtk_widget_set_visible (self->exceptions_group, n > 0);
+}
+
+static void
+on_exception_activated_cb (ParaatRequirementDialog *self,
+                           GtkListBoxRow           *row)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "exception-id");
+
+  gtk_window_present (GTK_WINDOW (paraat_exception_dialog_new (GTK_WINDOW (self), self->workspace,
+                                                               id)));
+}
+
 static void
 on_action_activated_cb (ParaatRequirementDialog *self,
                         GtkListBoxRow           *row)
@@ -326,6 +386,8 @@ on_workspace_changed_cb (ParaatRequirementDialog *self,
     fill_evidence (self);
   else if (g_str_equal (object_type, "action"))
     fill_actions (self);
+  else if (g_str_equal (object_type, "exception"))
+    fill_exceptions (self);
 }
 
 static void
@@ -408,6 +470,7 @@ fill (ParaatRequirementDialog *self)
   fill_mapped (self);
   fill_evidence (self);
   fill_actions (self);
+  fill_exceptions (self);
   on_applicable_changed_cb (self);
 }
 
@@ -451,6 +514,8 @@ paraat_requirement_dialog_class_init (ParaatRequirementDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, tracks_status_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, actions_list);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, exceptions_group);
+  gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, exceptions_list);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, mapped_group);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, mapped_list);
   gtk_widget_class_bind_template_child (widget_class, ParaatRequirementDialog, error_label);
@@ -475,6 +540,8 @@ paraat_requirement_dialog_init (ParaatRequirementDialog *self)
                             G_CALLBACK (on_mapped_activated_cb), self);
   g_signal_connect_swapped (self->actions_list, "row-activated",
                             G_CALLBACK (on_action_activated_cb), self);
+  g_signal_connect_swapped (self->exceptions_list, "row-activated",
+                            G_CALLBACK (on_exception_activated_cb), self);
   g_signal_connect_swapped (self->evidence_list, "row-activated",
                             G_CALLBACK (on_evidence_activated_cb), self);
 }

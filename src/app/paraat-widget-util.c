@@ -5,8 +5,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "paraat-clock.h"
 #include "paraat-framework.h"
 #include "paraat-widget-util.h"
 
@@ -374,4 +376,85 @@ paraat_window_table_free (GHashTable *windows)
 {
   g_hash_table_foreach (windows, forget_window, windows);
   g_hash_table_unref (windows);
+}
+
+/* Exceptions */
+
+static gboolean
+parse_day (const char *text,
+           GDate      *date)
+{
+  guint year, month, day;
+
+  g_date_clear (date, 1);
+  if (text == NULL || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+/* Days from today (by the workspace clock) to TEXT, a "YYYY-MM-DD" date. */
+static gboolean
+days_from_today (const char *text,
+                 int        *days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (paraat_clock_now_ms () / 1000);
+  GDate today, date;
+
+  if (!parse_day (text, &date))
+    return FALSE;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  *days = g_date_days_between (&today, &date);
+  return TRUE;
+}
+
+static char *
+describe_expired (int days_ago)
+{
+  if (days_ago <= 0)
+    return g_strdup (_("Expired today"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Expired %d day ago",
+                                       "Expired %d days ago", days_ago), days_ago);
+}
+
+static char *
+describe_expiring (int days)
+{
+  if (days <= 0)
+    return g_strdup (_("Expires today"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Expires in %d day",
+                                       "Expires in %d days", days), days);
+}
+
+char *
+paraat_exception_dup_state_text (ParaatException  *exception,
+                                 const char      **icon_name)
+{
+  const char *expiry = paraat_exception_get_expiry_date (exception);
+  const char *start = paraat_exception_get_start_date (exception);
+  int days = 0;
+
+  *icon_name = NULL;
+  switch (paraat_exception_get_state (exception))
+    {
+    case PARAAT_EXCEPTION_EXPIRED:
+      *icon_name = "dialog-warning-symbolic";
+      if (!days_from_today (expiry, &days))
+        return g_strdup (paraat_exception_state_label (PARAAT_EXCEPTION_EXPIRED));
+      return describe_expired (-days);
+    case PARAAT_EXCEPTION_EXPIRING:
+      *icon_name = "alarm-symbolic";
+      if (!days_from_today (expiry, &days))
+        return g_strdup (paraat_exception_state_label (PARAAT_EXCEPTION_EXPIRING));
+      return describe_expiring (days);
+    case PARAAT_EXCEPTION_NOT_STARTED:
+      /* Translators: an exception that is approved but not in force yet */
+      return g_strdup_printf (_("Starts on %s"), start);
+    case PARAAT_EXCEPTION_VALID:
+    default:
+      return g_strdup_printf (_("Valid until %s"), expiry);
+    }
 }

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "paraat-requirement.h"
+#include "paraat-risk.h"
 #include "paraat-workspace.h"
 
 G_BEGIN_DECLS
@@ -79,5 +80,10 @@ void           paraat_window_table_present   (GHashTable           *windows,
                                               ParaatWindowOpenFunc  open,
                                               const char           *error_heading);
 void           paraat_window_table_free      (GHashTable           *windows);
+
+/* An exception's state in words, "Expired 12 days ago" or "Expires in 9 days"; ICON_NAME
+ * receives an icon for the expired and expiring ones, NULL for the others. */
+char          *paraat_exception_dup_state_text (ParaatException  *exception,
+                                                const char      **icon_name);
 
 G_END_DECLS

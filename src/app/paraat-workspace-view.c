@@ -9,6 +9,7 @@
 #include "paraat-actions-page.h"
 #include "paraat-check.h"
 #include "paraat-dashboard-page.h"
+#include "paraat-exceptions-page.h"
 #include "paraat-clock.h"
 #include "paraat-evidence-page.h"
 #include "paraat-framework.h"
@@ -16,7 +17,10 @@
 #include "paraat-people-page.h"
 #include "paraat-register-page.h"
 #include "paraat-reviews-page.h"
+#include "paraat-risk.h"
+#include "paraat-risks-page.h"
 #include "paraat-scans-page.h"
+#include "paraat-scope-page.h"
 #include "paraat-settings-dialog.h"
 #include "paraat-trail-page.h"
 #include "paraat-workspace-view.h"
@@ -41,6 +45,9 @@ struct _ParaatWorkspaceView
   ParaatScansPage *scans_page;
   ParaatActionsPage *actions_page;
   ParaatDashboardPage *dashboard_page;
+  ParaatRisksPage *risks_page;
+  ParaatExceptionsPage *exceptions_page;
+  ParaatScopePage *scope_page;
   ParaatReviewsPage *reviews_page;
   ParaatTrailPage *trail_page;
 
@@ -159,6 +166,21 @@ update_action_count (ParaatWorkspaceView *self)
 
 /* Deadline notification */
 
+/* Takes both; either may be NULL */
+static char *
+join_sentences (char *first,
+                char *second)
+{
+  g_autofree char *a = first;
+  g_autofree char *b = second;
+
+  if (b == NULL)
+    return g_steal_pointer (&a);
+  if (a == NULL)
+    return g_steal_pointer (&b);
+  return g_strdup_printf ("%s %s", a, b);
+}
+
 static char *
 deadline_text (guint overdue,
                guint due_soon)
@@ -176,6 +198,39 @@ deadline_text (guint overdue,
     /* Translators: "You own 3 overdue actions." */
     return g_strdup_printf (_("You own %s."), overdue > 0 ? late : soon);
   return NULL;
+}
+
+/* Exceptions the person approved or holds that have run out or soon will: they are
+ * chased like deadlines. */
+static char *
+exceptions_text (ParaatWorkspaceView *self,
+                 ParaatPerson        *actor)
+{
+  g_autoptr(GListModel) exceptions = paraat_workspace_list_exceptions (self->workspace, NULL);
+  gint64 id = paraat_person_get_id (actor);
+  guint expired = 0, expiring = 0;
+  g_autofree char *ended = NULL;
+  g_autofree char *ending = NULL;
+
+  for (guint i = 0; exceptions && i < g_list_model_get_n_items (exceptions); i++)
+    {
+      g_autoptr(ParaatException) exception = g_list_model_get_item (exceptions, i);
+      ParaatExceptionState state = paraat_exception_get_state (exception);
+
+      if (paraat_exception_get_approver_id (exception) != id &&
+          paraat_exception_get_person_id (exception) != id)
+        continue;
+      expired += state == PARAAT_EXCEPTION_EXPIRED;
+      expiring += state == PARAAT_EXCEPTION_EXPIRING;
+    }
+  ended = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u exception you approved or hold has expired.",
+                                        "%u exceptions you approved or hold have expired.", expired),
+                           expired);
+  ending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u exception you approved or hold expires within 30 days.",
+                                         "%u exceptions you approved or hold expire within 30 days.", expiring),
+                            expiring);
+  return join_sentences (expired ? g_steal_pointer (&ended) : NULL,
+                         expiring ? g_steal_pointer (&ending) : NULL);
 }
 
 static char *
@@ -202,7 +257,7 @@ build_deadline_summary (ParaatWorkspaceView *self)
       else if (g_strcmp0 (paraat_action_get_due_date (action), soon) <= 0)
         due_soon++;
     }
-  return deadline_text (overdue, due_soon);
+  return join_sentences (deadline_text (overdue, due_soon), exceptions_text (self, actor));
 }
 
 static gboolean
@@ -302,6 +357,9 @@ rebuild_registers (ParaatWorkspaceView *self)
   append_sidebar_row (self, "actions");
   append_sidebar_row (self, "scans");
   append_sidebar_row (self, "reviews");
+  append_sidebar_row (self, "risks");
+  append_sidebar_row (self, "exceptions");
+  append_sidebar_row (self, "scope");
   append_sidebar_row (self, "evidence");
   append_sidebar_row (self, "people");
   append_sidebar_row (self, "trail");
@@ -444,6 +502,9 @@ paraat_workspace_view_set_workspace (ParaatWorkspaceView *self,
   paraat_scans_page_set_workspace (self->scans_page, workspace);
   paraat_actions_page_set_workspace (self->actions_page, workspace);
   paraat_dashboard_page_set_workspace (self->dashboard_page, workspace);
+  paraat_risks_page_set_workspace (self->risks_page, workspace);
+  paraat_exceptions_page_set_workspace (self->exceptions_page, workspace);
+  paraat_scope_page_set_workspace (self->scope_page, workspace);
   paraat_reviews_page_set_workspace (self->reviews_page, workspace);
   paraat_trail_page_set_workspace (self->trail_page, workspace);
   update_titles (self);
@@ -587,6 +648,9 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   g_type_ensure (PARAAT_TYPE_SCANS_PAGE);
   g_type_ensure (PARAAT_TYPE_ACTIONS_PAGE);
   g_type_ensure (PARAAT_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (PARAAT_TYPE_RISKS_PAGE);
+  g_type_ensure (PARAAT_TYPE_EXCEPTIONS_PAGE);
+  g_type_ensure (PARAAT_TYPE_SCOPE_PAGE);
   g_type_ensure (PARAAT_TYPE_REVIEWS_PAGE);
   g_type_ensure (PARAAT_TYPE_TRAIL_PAGE);
 
@@ -607,6 +671,9 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, scans_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, actions_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, risks_page);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, exceptions_page);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, scope_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, reviews_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_page);
 
