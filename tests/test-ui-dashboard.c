@@ -326,11 +326,23 @@ count_painted (ParaatChartView *view)
   return painted;
 }
 
+/* Drawn in a frame since it last changed: a widget's paintable is empty until then. */
 static gboolean
-is_laid_out (gpointer widget)
+is_drawn (gpointer widget)
 {
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
-         gtk_widget_get_height (widget) > 0;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0 ||
+      gtk_widget_get_height (widget) <= 0)
+    return FALSE;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return node != NULL;
 }
 
 static void
@@ -345,12 +357,13 @@ test_render (TestDir       *fixture,
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   spin (50);
-  wait_until (is_laid_out, view);
+  wait_until (is_drawn, view);
   light = count_painted (view);
   g_assert_cmpuint (light, >, 1000);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   spin (50);
+  wait_until (is_drawn, view);
   dark = count_painted (view);
   g_assert_cmpuint (dark, >, 1000);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
