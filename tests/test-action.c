@@ -38,23 +38,6 @@ org_clear (Org *org)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Org, org_clear)
 
-/* Noon UTC on the day, so local dates agree in any time zone the tests run in. */
-static gint64
-noon_ms (const char *date)
-{
-  g_autofree char *iso = g_strconcat (date, "T12:00:00Z", NULL);
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt) * 1000;
-}
-
-static void
-at (const char *date)
-{
-  paraat_clock_set_fixed_ms (noon_ms (date));
-}
-
 static void
 org_init (Org     *org,
           TestDir *fixture)
@@ -62,7 +45,7 @@ org_init (Org     *org,
   g_autofree char *path = test_dir_path (fixture, "org.paraat");
   g_autoptr(GError) error = NULL;
 
-  at ("2026-03-15");
+  test_util_at ("2026-03-15");
   org->dir = g_strdup (fixture->dir);
   org->ws = paraat_workspace_create (path, "Voorbeeld B.V.", "Anna de Boer", &error);
   g_assert_no_error (error);
@@ -72,19 +55,6 @@ org_init (Org     *org,
   g_assert_no_error (error);
   org->carla = paraat_workspace_add_person (org->ws, "Carla Smit", "HR", "", &error);
   g_assert_no_error (error);
-}
-
-static gint64
-requirement_id (ParaatWorkspace *ws,
-                const char      *framework_key,
-                const char      *key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ParaatRequirement) r = paraat_workspace_find_requirement (ws, framework_key, key,
-                                                                     &error);
-
-  g_assert_no_error (error);
-  return paraat_requirement_get_id (r);
 }
 
 static ParaatActionSpec
@@ -172,18 +142,6 @@ trail_count (Org *org)
   return test_util_trail_count (paraat_workspace_get_path (org->ws));
 }
 
-/* The last trail entry, as raw text of one column */
-static char *
-last_trail (Org        *org,
-            const char *column)
-{
-  g_autoptr(TestDb) raw = test_util_raw_open (paraat_workspace_get_path (org->ws), TRUE, FALSE);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM trail ORDER BY seq DESC LIMIT 1",
-                                          column);
-
-  return test_util_raw_text (raw, sql);
-}
-
 static void
 assert_refused (gboolean  ok,
                 GError   *error)
@@ -192,30 +150,6 @@ assert_refused (gboolean  ok,
   g_assert_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID);
   g_assert_nonnull (error->message);
   g_assert_cmpstr (error->message, !=, "");
-}
-
-static void
-assert_healthy (Org *org)
-{
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  ParaatTrailReport report;
-
-  g_assert_true (paraat_check_file (paraat_workspace_get_path (org->ws), &problems, &error));
-  g_assert_no_error (error);
-  test_util_assert_no_problems (problems);
-  g_assert_true (paraat_check_verify_trail (paraat_workspace_get_path (org->ws), &report,
-                                            &error));
-  g_assert_null (report.problem);
-  paraat_trail_report_clear (&report);
-}
-
-static void
-on_changed_cb (ParaatWorkspace *ws,
-               const char      *object_type,
-               gpointer         user_data)
-{
-  g_ptr_array_add (user_data, g_strdup (object_type));
 }
 
 /* Creating */
@@ -235,10 +169,10 @@ test_create (TestDir       *fixture,
   const gint64 *ids;
 
   org_init (&org, fixture);
-  reqs[0] = requirement_id (org.ws, "iso27001-2022", "A.5.15");
-  reqs[1] = requirement_id (org.ws, "nis2", "21(2)(i)");
+  reqs[0] = test_util_requirement_id (org.ws, "iso27001-2022", "A.5.15");
+  reqs[1] = test_util_requirement_id (org.ws, "nis2", "21(2)(i)");
   reqs[2] = reqs[0];
-  g_signal_connect (org.ws, "changed", G_CALLBACK (on_changed_cb), seen);
+  g_signal_connect (org.ws, "changed", G_CALLBACK (test_util_record_change), seen);
 
   {
     ParaatActionSpec spec = spec_for (&org, "  Review access rights  ", "2026-04-30");
@@ -267,12 +201,12 @@ test_create (TestDir       *fixture,
   g_assert_cmpstr (paraat_action_get_quarter (action), ==, "2026-Q2");
   g_assert_cmpstr (paraat_action_get_project (action), ==, "Access control");
   g_assert_cmpstr (paraat_action_get_framework_keys (action), ==, "iso27001-2022, nis2");
-  g_assert_cmpint (paraat_action_get_created_ms (action), ==, noon_ms ("2026-03-15"));
+  g_assert_cmpint (paraat_action_get_created_ms (action), ==, test_util_noon_ms ("2026-03-15"));
   ids = paraat_action_get_requirement_ids (action, &n);
   g_assert_cmpuint (n, ==, 2);
   g_assert_true (ids[0] == reqs[0] || ids[1] == reqs[0]);
 
-  details = last_trail (&org, "object_type || ':' || action");
+  details = test_util_last_trail (org.ws, "object_type || ':' || action");
   g_assert_cmpstr (details, ==, "action:create");
 
   {
@@ -355,7 +289,7 @@ test_create (TestDir       *fixture,
   g_assert_false (paraat_workspace_remove_person (org.ws, org.carla, &error));
   g_assert_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Carla Smit"));
-  assert_healthy (&org);
+  test_util_assert_healthy (org.ws);
 }
 
 /* Workflow */
@@ -436,8 +370,8 @@ test_workflow (TestDir       *fixture,
   g_assert_no_error (error);
   {
     g_autoptr(ParaatAction) action = get (&org, id);
-    g_autofree char *verb = last_trail (&org, "action");
-    g_autofree char *reason = last_trail (&org, "reason");
+    g_autofree char *verb = test_util_last_trail (org.ws, "action");
+    g_autofree char *reason = test_util_last_trail (org.ws, "reason");
 
     g_assert_cmpint (paraat_action_get_status (action), ==, PARAAT_ACTION_IN_PROGRESS);
     g_assert_cmpstr (paraat_action_get_review_comment (action), ==,
@@ -464,7 +398,7 @@ test_workflow (TestDir       *fixture,
   g_assert_true (paraat_workspace_get_allow_self_review (org.ws));
   g_assert_cmpint (trail_count (&org), ==, before + 1);
   {
-    g_autofree char *type = last_trail (&org, "object_type");
+    g_autofree char *type = test_util_last_trail (org.ws, "object_type");
     g_assert_cmpstr (type, ==, "settings");
   }
   g_assert_true (paraat_workspace_approve_action (org.ws, id, org.bert,
@@ -478,7 +412,7 @@ test_workflow (TestDir       *fixture,
     g_assert_cmpint (paraat_action_get_status (action), ==, PARAAT_ACTION_CLOSED);
     g_assert_cmpint (paraat_action_get_reviewer_id (action), ==, org.bert);
     g_assert_cmpstr (paraat_action_get_reviewer_name (action), ==, "Bert Kok");
-    g_assert_cmpint (paraat_action_get_closed_ms (action), ==, noon_ms ("2026-03-15"));
+    g_assert_cmpint (paraat_action_get_closed_ms (action), ==, test_util_noon_ms ("2026-03-15"));
     g_assert_false (paraat_action_is_active (action));
   }
 
@@ -519,7 +453,7 @@ test_workflow (TestDir       *fixture,
                                                  &error));
   {
     g_autoptr(ParaatAction) action = get (&org, other);
-    g_autofree char *verb = last_trail (&org, "action");
+    g_autofree char *verb = test_util_last_trail (org.ws, "action");
 
     g_assert_cmpint (paraat_action_get_status (action), ==, PARAAT_ACTION_CANCELLED);
     g_assert_cmpstr (paraat_action_get_cancel_reason (action), ==, "Covered by the group policy.");
@@ -539,7 +473,7 @@ test_workflow (TestDir       *fixture,
   /* In progress can be cancelled too. */
   g_assert_true (paraat_workspace_cancel_action (org.ws, other, "Merged into another action.",
                                                  &error));
-  assert_healthy (&org);
+  test_util_assert_healthy (org.ws);
 }
 
 static void
@@ -579,8 +513,8 @@ test_due_history (TestDir       *fixture,
                                                    "Waiting for their SOC 2 report.", &error));
   g_assert_cmpint (trail_count (&org), ==, before + 2);
   {
-    g_autofree char *verb = last_trail (&org, "action");
-    g_autofree char *reason = last_trail (&org, "reason");
+    g_autofree char *verb = test_util_last_trail (org.ws, "action");
+    g_autofree char *reason = test_util_last_trail (org.ws, "reason");
 
     g_assert_cmpstr (verb, ==, "due");
     g_assert_cmpstr (reason, ==, "Waiting for their SOC 2 report.");
@@ -595,12 +529,12 @@ test_due_history (TestDir       *fixture,
   g_assert_cmpstr (paraat_action_due_change_get_reason (change), ==,
                    "The supplier answers after the holidays.");
   g_assert_cmpstr (paraat_action_due_change_get_actor_name (change), ==, "Anna de Boer");
-  g_assert_cmpint (paraat_action_due_change_get_ts_ms (change), ==, noon_ms ("2026-03-15"));
+  g_assert_cmpint (paraat_action_due_change_get_ts_ms (change), ==, test_util_noon_ms ("2026-03-15"));
   {
     g_autoptr(ParaatAction) action = get (&org, id);
     g_assert_false (paraat_action_is_overdue (action));
   }
-  assert_healthy (&org);
+  test_util_assert_healthy (org.ws);
 }
 
 static void
@@ -697,7 +631,7 @@ test_bulk (TestDir       *fixture,
     g_autoptr(ParaatAction) a = get (&org, g_array_index (ids, gint64, 0));
     g_assert_cmpstr (paraat_action_get_owner_name (a), ==, "Carla Smit");
   }
-  assert_healthy (&org);
+  test_util_assert_healthy (org.ws);
 }
 
 /* Closing marks the linked requirements for a re-test in the next scan. */
@@ -711,8 +645,8 @@ test_retest (TestDir       *fixture,
   gint64 reqs[2], id, open_id, evidence;
 
   org_init (&org, fixture);
-  reqs[0] = requirement_id (org.ws, "iso27001-2022", "A.8.13");
-  reqs[1] = requirement_id (org.ws, "iso27001-2022", "A.5.30");
+  reqs[0] = test_util_requirement_id (org.ws, "iso27001-2022", "A.8.13");
+  reqs[1] = test_util_requirement_id (org.ws, "iso27001-2022", "A.5.30");
   evidence = add_evidence (&org, "restore.txt", PARAAT_TRACK_OPERATION, "2027-01-10");
   {
     ParaatActionSpec spec = spec_for (&org, "Restore test", "2026-04-01");
@@ -727,7 +661,7 @@ test_retest (TestDir       *fixture,
   g_assert_cmpuint (g_hash_table_size (marks), ==, 0);
   g_clear_pointer (&marks, g_hash_table_unref);
 
-  at ("2026-03-20");
+  test_util_at ("2026-03-20");
   g_assert_true (paraat_workspace_start_action (org.ws, id, &error));
   g_assert_true (paraat_workspace_link_action_evidence (org.ws, id, evidence, &error));
   g_assert_true (paraat_workspace_submit_action (org.ws, id, &error));
@@ -736,7 +670,7 @@ test_retest (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (status_of (&org, open_id), ==, PARAAT_ACTION_OPEN);
 
-  marks = paraat_workspace_list_retest_requirements (org.ws, noon_ms ("2026-03-01"), &error);
+  marks = paraat_workspace_list_retest_requirements (org.ws, test_util_noon_ms ("2026-03-01"), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (marks), ==, 2);
   g_assert_true (g_hash_table_contains (marks, &reqs[0]));
@@ -744,7 +678,7 @@ test_retest (TestDir       *fixture,
   g_clear_pointer (&marks, g_hash_table_unref);
 
   /* Closed before the baseline scan: already re-tested there. */
-  marks = paraat_workspace_list_retest_requirements (org.ws, noon_ms ("2026-03-25"), &error);
+  marks = paraat_workspace_list_retest_requirements (org.ws, test_util_noon_ms ("2026-03-25"), &error);
   g_assert_cmpuint (g_hash_table_size (marks), ==, 0);
   g_clear_pointer (&marks, g_hash_table_unref);
 
@@ -929,7 +863,7 @@ test_review (TestDir       *fixture,
   }
 
   /* Finalised: every edit refused, addenda allowed. */
-  at ("2025-03-12");
+  test_util_at ("2025-03-12");
   g_assert_true (paraat_workspace_finalise_review (org.ws, first, &error));
   g_assert_no_error (error);
   before = trail_count (&org);
@@ -968,21 +902,21 @@ test_review (TestDir       *fixture,
   {
     g_autoptr(GListModel) addenda = paraat_workspace_list_review_addenda (org.ws, first, &error);
     g_autoptr(ParaatReviewAddendum) addendum = g_list_model_get_item (addenda, 0);
-    g_autofree char *verb = last_trail (&org, "action");
+    g_autofree char *verb = test_util_last_trail (org.ws, "action");
 
     g_assert_cmpstr (paraat_review_addendum_get_author_name (addendum), ==, "Anna de Boer");
     g_assert_cmpstr (verb, ==, "addendum");
   }
   review = paraat_workspace_get_review (org.ws, first, &error);
   g_assert_true (paraat_review_is_finalised (review));
-  g_assert_cmpint (paraat_review_get_finalised_ms (review), ==, noon_ms ("2025-03-12"));
+  g_assert_cmpint (paraat_review_get_finalised_ms (review), ==, test_util_noon_ms ("2025-03-12"));
   g_clear_object (&review);
 
   /* The decisions' actions keep their own workflow after the review is finalised. */
   g_assert_true (paraat_workspace_start_action (org.ws, action_id, &error));
 
   /* The next review sees the status of the previous review's actions. */
-  at ("2026-03-15");
+  test_util_at ("2026-03-15");
   second = create_review (&org, "Management review 2026", "2026-03-12");
   {
     g_autoptr(GListModel) previous = paraat_workspace_list_previous_review_actions (org.ws,
@@ -1020,7 +954,7 @@ test_review (TestDir       *fixture,
     assert_refused (ok, error);
     g_clear_error (&error);
   }
-  assert_healthy (&org);
+  test_util_assert_healthy (org.ws);
 }
 
 /* Metrics on fixed data, with a fixed clock */
@@ -1041,11 +975,11 @@ action_at (Org               *org,
 
   spec.source = source;
   spec.priority = priority;
-  at (created);
+  test_util_at (created);
   id = create (org, &spec);
   if (closed != NULL)
     {
-      at (closed);
+      test_util_at (closed);
       g_assert_true (paraat_workspace_start_action (org->ws, id, &error));
       g_assert_true (paraat_workspace_link_action_evidence (org->ws, id, evidence, &error));
       g_assert_true (paraat_workspace_submit_action (org->ws, id, &error));
@@ -1069,13 +1003,13 @@ test_metrics (TestDir       *fixture,
   evidence = add_evidence (&org, "log.txt", PARAAT_TRACK_OPERATION, "2027-01-10");
   stale = add_evidence (&org, "old.txt", PARAAT_TRACK_POLICY, "2026-02-01");
   g_assert_true (paraat_workspace_link_evidence (org.ws, evidence,
-                                                 requirement_id (org.ws, "iso27001-2022",
+                                                 test_util_requirement_id (org.ws, "iso27001-2022",
                                                                  "A.8.13"), &error));
   g_assert_true (paraat_workspace_link_evidence (org.ws, evidence,
-                                                 requirement_id (org.ws, "nis2", "21(2)(c)"),
+                                                 test_util_requirement_id (org.ws, "nis2", "21(2)(c)"),
                                                  &error));
   g_assert_true (paraat_workspace_link_evidence (org.ws, stale,
-                                                 requirement_id (org.ws, "iso27001-2022",
+                                                 test_util_requirement_id (org.ws, "iso27001-2022",
                                                                  "A.5.1"), &error));
 
   /* Open: high and overdue, critical and due soon, low and later. */
@@ -1094,10 +1028,10 @@ test_metrics (TestDir       *fixture,
   /* Cancelled high-risk work is not open. */
   cancelled = action_at (&org, "2026-01-01", NULL, PARAAT_SOURCE_AUDIT, PARAAT_PRIORITY_HIGH,
                          "2026-03-01", 0);
-  at ("2026-03-10");
+  test_util_at ("2026-03-10");
   g_assert_true (paraat_workspace_cancel_action (org.ws, cancelled, "Duplicate.", &error));
 
-  at ("2026-03-15");
+  test_util_at ("2026-03-15");
   g_assert_true (paraat_workspace_compute_metrics (org.ws, NULL, &m, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (m.open_high_risk, ==, 2);

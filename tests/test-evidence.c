@@ -156,18 +156,6 @@ last_trail_text (ParaatWorkspace *ws,
 }
 
 static gint64
-requirement_id (ParaatWorkspace *ws,
-                const char      *framework,
-                const char      *key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ParaatRequirement) r = paraat_workspace_find_requirement (ws, framework, key, &error);
-
-  g_assert_no_error (error);
-  return paraat_requirement_get_id (r);
-}
-
-static gint64
 add_file (ParaatWorkspace          *ws,
           const char               *path,
           const ParaatEvidenceMeta *meta,
@@ -222,16 +210,6 @@ assert_healthy (ParaatWorkspace *ws)
   test_util_assert_no_problems (problems);
 }
 
-static void
-on_changed_cb (ParaatWorkspace *ws,
-               const char      *object_type,
-               gpointer         user_data)
-{
-  GPtrArray *seen = user_data;
-
-  g_ptr_array_add (seen, g_strdup (object_type));
-}
-
 /* Adding */
 
 static void
@@ -254,7 +232,7 @@ test_add_defaults (TestDir       *fixture,
   g_autofree char *size = NULL;
   gint64 id;
 
-  g_signal_connect (ws, "changed", G_CALLBACK (on_changed_cb), seen);
+  g_signal_connect (ws, "changed", G_CALLBACK (test_util_record_change), seen);
   id = add_file (ws, path, NULL, 0);
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "evidence");
@@ -534,8 +512,8 @@ test_links (TestDir       *fixture,
 {
   g_autoptr(ParaatWorkspace) ws = create_workspace (fixture);
   g_autofree char *path = write_text (fixture, "policy.md", "# Policy\n");
-  gint64 policy_req = requirement_id (ws, "iso27001-2022", "A.5.1");
-  gint64 nis2_req = requirement_id (ws, "nis2", "21(2)(a)");
+  gint64 policy_req = test_util_requirement_id (ws, "iso27001-2022", "A.5.1");
+  gint64 nis2_req = test_util_requirement_id (ws, "nis2", "21(2)(a)");
   g_autoptr(GListModel) links = NULL;
   g_autoptr(GListModel) for_req = NULL;
   g_autoptr(ParaatEvidence) evidence = NULL;
@@ -665,11 +643,11 @@ test_fresh_tracks (TestDir       *fixture,
 {
   g_autoptr(ParaatWorkspace) ws = create_workspace (fixture);
   g_autofree char *path = write_text (fixture, "doc.txt", "evidence\n");
-  gint64 only_policy = requirement_id (ws, "iso27001-2022", "A.5.1");
-  gint64 mixed = requirement_id (ws, "iso27001-2022", "A.8.13");
-  gint64 stale_only = requirement_id (ws, "iso27001-2022", "A.5.24");
-  gint64 monitored = requirement_id (ws, "nis2", "21(2)(f)");
-  gint64 excluded = requirement_id (ws, "iso27001-2022", "A.7.10");
+  gint64 only_policy = test_util_requirement_id (ws, "iso27001-2022", "A.5.1");
+  gint64 mixed = test_util_requirement_id (ws, "iso27001-2022", "A.8.13");
+  gint64 stale_only = test_util_requirement_id (ws, "iso27001-2022", "A.5.24");
+  gint64 monitored = test_util_requirement_id (ws, "nis2", "21(2)(f)");
+  gint64 excluded = test_util_requirement_id (ws, "iso27001-2022", "A.7.10");
   g_autoptr(GListModel) found = NULL;
   g_autoptr(GError) error = NULL;
   ParaatRequirementState not_applicable = {
@@ -1049,14 +1027,14 @@ run_async_add (ParaatWorkspace *ws,
 {
   run->cancellable = g_cancellable_new ();
   run->seen = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (ws, "changed", G_CALLBACK (on_changed_cb), run->seen);
+  g_signal_connect (ws, "changed", G_CALLBACK (test_util_record_change), run->seen);
 
   paraat_workspace_add_evidence_async (ws, path, NULL, 0, run->cancellable, on_progress_cb, run,
                                        on_added_cb, run);
   while (!run->done)
     g_main_context_iteration (NULL, TRUE);
 
-  g_signal_handlers_disconnect_by_func (ws, on_changed_cb, run->seen);
+  g_signal_handlers_disconnect_by_func (ws, test_util_record_change, run->seen);
 }
 
 static void
@@ -1278,7 +1256,7 @@ test_demo (TestDir       *fixture,
 
   found = policy_only (ws);
   g_assert_cmpuint (g_list_model_get_n_items (found), >=, 1);
-  g_assert_true (model_has (found, requirement_id (ws, "iso27001-2022", "A.8.24")));
+  g_assert_true (model_has (found, test_util_requirement_id (ws, "iso27001-2022", "A.8.24")));
   assert_healthy (ws);
 }
 

@@ -37,17 +37,6 @@ org_clear (Org *org)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Org, org_clear)
 
-/* Noon UTC on the day, so local dates agree in any time zone the tests run in. */
-static void
-at (const char *date)
-{
-  g_autofree char *iso = g_strconcat (date, "T12:00:00Z", NULL);
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  paraat_clock_set_fixed_ms (g_date_time_to_unix (dt) * 1000);
-}
-
 static void
 org_init (Org     *org,
           TestDir *fixture)
@@ -55,7 +44,7 @@ org_init (Org     *org,
   g_autofree char *path = test_dir_path (fixture, "org.paraat");
   g_autoptr(GError) error = NULL;
 
-  at ("2026-03-15");
+  test_util_at ("2026-03-15");
   org->ws = paraat_workspace_create (path, "Voorbeeld B.V.", "Anna de Boer", &error);
   g_assert_no_error (error);
   org->anna = paraat_person_get_id (paraat_workspace_get_actor (org->ws));
@@ -66,33 +55,9 @@ org_init (Org     *org,
 }
 
 static gint64
-requirement_id (ParaatWorkspace *ws,
-                const char      *framework_key,
-                const char      *key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ParaatRequirement) r = paraat_workspace_find_requirement (ws, framework_key, key,
-                                                                     &error);
-
-  g_assert_no_error (error);
-  return paraat_requirement_get_id (r);
-}
-
-static gint64
 trail_count (Org *org)
 {
   return test_util_trail_count (paraat_workspace_get_path (org->ws));
-}
-
-static char *
-last_trail (Org        *org,
-            const char *column)
-{
-  g_autoptr(TestDb) raw = test_util_raw_open (paraat_workspace_get_path (org->ws), TRUE, FALSE);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM trail ORDER BY seq DESC LIMIT 1",
-                                          column);
-
-  return test_util_raw_text (raw, sql);
 }
 
 /* Refused with a message, and nothing written */
@@ -109,30 +74,6 @@ assert_refused (Org         *org,
     g_error ("“%s” does not mention “%s”", (*error)->message, expect);
   g_clear_error (error);
   g_assert_cmpint (trail_count (org), ==, trail_before);
-}
-
-static void
-assert_healthy (Org *org)
-{
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  ParaatTrailReport report;
-
-  g_assert_true (paraat_check_file (paraat_workspace_get_path (org->ws), &problems, &error));
-  g_assert_no_error (error);
-  test_util_assert_no_problems (problems);
-  g_assert_true (paraat_check_verify_trail (paraat_workspace_get_path (org->ws), &report,
-                                            &error));
-  g_assert_null (report.problem);
-  paraat_trail_report_clear (&report);
-}
-
-static void
-on_changed_cb (ParaatWorkspace *ws,
-               const char      *object_type,
-               gpointer         user_data)
-{
-  g_ptr_array_add (user_data, g_strdup (object_type));
 }
 
 static gint64
@@ -249,7 +190,7 @@ test_scope (TestDir       *fixture,
   gint64 before, platform, website;
 
   org_init (&org, fixture);
-  g_signal_connect (org.ws, "changed", G_CALLBACK (on_changed_cb), seen);
+  g_signal_connect (org.ws, "changed", G_CALLBACK (test_util_record_change), seen);
 
   before = trail_count (&org);
   add_scope (&org, PARAAT_SCOPE_ROLE, "On-call engineer", TRUE);
@@ -262,8 +203,8 @@ test_scope (TestDir       *fixture,
   g_assert_cmpuint (seen->len, ==, 6);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "scope");
   {
-    g_autofree char *type = last_trail (&org, "object_type");
-    g_autofree char *label = last_trail (&org, "object_label");
+    g_autofree char *type = test_util_last_trail (org.ws, "object_type");
+    g_autofree char *label = test_util_last_trail (org.ws, "object_label");
     g_assert_cmpstr (type, ==, "scope");
     g_assert_cmpstr (label, ==, "Platform");
   }
@@ -336,7 +277,7 @@ test_scope (TestDir       *fixture,
     g_assert_true (paraat_workspace_update_scope_item (org.ws, platform, &spec, &error));
     g_assert_no_error (error);
     g_assert_cmpint (trail_count (&org), ==, before + 1);
-    details = last_trail (&org, "details");
+    details = test_util_last_trail (org.ws, "details");
     g_assert_nonnull (strstr (details, "The SaaS platform"));
     /* The same again changes nothing and logs nothing */
     g_assert_true (paraat_workspace_update_scope_item (org.ws, platform, &spec, &error));
@@ -356,10 +297,10 @@ test_scope (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (trail_count (&org), ==, before + 1);
   {
-    g_autofree char *action = last_trail (&org, "action");
+    g_autofree char *action = test_util_last_trail (org.ws, "action");
     g_assert_cmpstr (action, ==, "delete");
   }
-  assert_healthy (&org);
+  test_util_assert_healthy (org.ws);
 }
 
 /* Risk validation: every field rule refuses with a message naming the field */
@@ -521,7 +462,7 @@ test_risk_scores (TestDir       *fixture,
   g_assert_null (paraat_risk_get_accepted_by_name (risk));
   /* Review date yesterday: due; today or later: not */
   g_assert_true (paraat_risk_is_review_due (risk));
-  at ("2026-03-14");
+  test_util_at ("2026-03-14");
   g_assert_false (paraat_risk_is_review_due (risk));
 
   {
@@ -551,8 +492,8 @@ test_risk_links (TestDir       *fixture,
   org_init (&org, fixture);
   platform = add_scope (&org, PARAAT_SCOPE_SYSTEM, "Platform", TRUE);
   website = add_scope (&org, PARAAT_SCOPE_SYSTEM, "Website", FALSE);
-  access = requirement_id (org.ws, "iso27001-2022", "A.5.15");
-  nis = requirement_id (org.ws, "nis2", "21(2)(i)");
+  access = test_util_requirement_id (org.ws, "iso27001-2022", "A.5.15");
+  nis = test_util_requirement_id (org.ws, "nis2", "21(2)(i)");
   action = add_action (&org, "Review access rights", PARAAT_PRIORITY_MEDIUM);
   other_action = add_action (&org, "Enforce MFA", PARAAT_PRIORITY_MEDIUM);
 
@@ -589,7 +530,7 @@ test_risk_links (TestDir       *fixture,
   g_assert_cmpint (ids[0], ==, action);
   g_assert_false (paraat_risk_touches_out_of_scope (risk));
   {
-    g_autofree char *details = last_trail (&org, "details");
+    g_autofree char *details = test_util_last_trail (org.ws, "details");
     g_assert_true (g_str_has_prefix (details, "["));
   }
   /* The trail names the links of the create in words */
@@ -654,13 +595,13 @@ test_risk_links (TestDir       *fixture,
     paraat_risk_get_action_ids (after, &n);
     g_assert_cmpuint (n, ==, 2);
     g_assert_true (paraat_risk_touches_out_of_scope (after));
-    details = last_trail (&org, "details");
+    details = test_util_last_trail (org.ws, "details");
     g_assert_nonnull (strstr (details, "\"scope_items\""));
     g_assert_nonnull (strstr (details, "\"actions\""));
     g_assert_nonnull (strstr (details, "\"requirements\""));
     g_assert_null (strstr (details, "\"likelihood\""));
   }
-  assert_healthy (&org);
+  test_util_assert_healthy (org.ws);
 }
 
 /* Removing what is still named is refused */
@@ -676,7 +617,7 @@ test_remove_refused (TestDir       *fixture,
   org_init (&org, fixture);
   platform = add_scope (&org, PARAAT_SCOPE_SYSTEM, "Platform", TRUE);
   supplier = add_scope (&org, PARAAT_SCOPE_SUPPLIER, "Hosting", TRUE);
-  req = requirement_id (org.ws, "iso27001-2022", "A.8.8");
+  req = test_util_requirement_id (org.ws, "iso27001-2022", "A.8.8");
   {
     ParaatRiskSpec s = risk_spec (&org, "Unpatched server", 4, 4);
     s.scope_item_ids = &platform;
@@ -720,7 +661,7 @@ test_remove_refused (TestDir       *fixture,
   g_clear_error (&error);
   g_assert_false (paraat_workspace_remove_exception (org.ws, exception, &error));
   g_assert_error (error, PARAAT_ERROR, PARAAT_ERROR_NOT_FOUND);
-  assert_healthy (&org);
+  test_util_assert_healthy (org.ws);
 }
 
 /* Exceptions */
@@ -736,8 +677,8 @@ test_exception_validation (TestDir       *fixture,
   gint64 id;
 
   org_init (&org, fixture);
-  reqs[0] = requirement_id (org.ws, "iso27001-2022", "A.8.8");
-  reqs[1] = requirement_id (org.ws, "nis2", "21(2)(e)");
+  reqs[0] = test_util_requirement_id (org.ws, "iso27001-2022", "A.8.8");
+  reqs[1] = test_util_requirement_id (org.ws, "nis2", "21(2)(e)");
   platform = add_scope (&org, PARAAT_SCOPE_SYSTEM, "Platform", TRUE);
   before = trail_count (&org);
 
@@ -799,8 +740,8 @@ test_exception_validation (TestDir       *fixture,
     g_assert_cmpuint (n, ==, 2);
   }
   {
-    g_autofree char *label = last_trail (&org, "object_label");
-    g_autofree char *type = last_trail (&org, "object_type");
+    g_autofree char *label = test_util_last_trail (org.ws, "object_label");
+    g_autofree char *type = test_util_last_trail (org.ws, "object_type");
     g_assert_cmpstr (type, ==, "exception");
     g_assert_cmpstr (label, ==, "Platform: A.8.8, 21(2)(e)");
   }
@@ -816,7 +757,7 @@ test_exception_validation (TestDir       *fixture,
     g_assert_no_error (error);
     g_assert_cmpint (trail_count (&org), ==, before + 2);
   }
-  assert_healthy (&org);
+  test_util_assert_healthy (org.ws);
 }
 
 static void
@@ -837,8 +778,8 @@ test_exception_states (TestDir       *fixture,
   };
 
   org_init (&org, fixture);
-  req = requirement_id (org.ws, "iso27001-2022", "A.8.1");
-  other = requirement_id (org.ws, "iso27001-2022", "A.8.2");
+  req = test_util_requirement_id (org.ws, "iso27001-2022", "A.8.1");
+  other = test_util_requirement_id (org.ws, "iso27001-2022", "A.8.2");
 
   {
     ParaatExceptionSpec s = exception_spec (&org, &req, 1, periods[0].start, periods[0].expiry);
@@ -893,7 +834,7 @@ test_exception_states (TestDir       *fixture,
   }
 
   /* A day later the clock has moved on */
-  at ("2026-03-16");
+  test_util_at ("2026-03-16");
   {
     g_autoptr(ParaatException) e = paraat_workspace_get_exception (org.ws, future, &error);
     g_autoptr(ParaatException) gone = paraat_workspace_get_exception (org.ws, edge, &error);
@@ -921,7 +862,7 @@ test_person_removal (TestDir       *fixture,
   eddy = paraat_workspace_add_person (org.ws, "Eddy Wit", "", "", &error);
   fien = paraat_workspace_add_person (org.ws, "Fien Bos", "", "", &error);
   g_assert_no_error (error);
-  req = requirement_id (org.ws, "iso27001-2022", "A.8.1");
+  req = test_util_requirement_id (org.ws, "iso27001-2022", "A.8.1");
   {
     ParaatRiskSpec s = risk_spec (&org, "Flooding", 1, 3);
     s.owner_id = dora;
@@ -968,8 +909,8 @@ test_trail (TestDir       *fixture,
   gint64 item, risk, exception, req, before;
 
   org_init (&org, fixture);
-  req = requirement_id (org.ws, "iso27001-2022", "A.5.30");
-  g_signal_connect (org.ws, "changed", G_CALLBACK (on_changed_cb), seen);
+  req = test_util_requirement_id (org.ws, "iso27001-2022", "A.5.30");
+  g_signal_connect (org.ws, "changed", G_CALLBACK (test_util_record_change), seen);
   before = trail_count (&org);
 
   item = add_scope (&org, PARAAT_SCOPE_SUPPLIER, "Hosting", TRUE);
@@ -1047,7 +988,7 @@ test_trail (TestDir       *fixture,
     g_assert_true (g_strv_contains (types, "scope"));
     g_assert_true (g_strv_contains (types, "exception"));
   }
-  assert_healthy (&org);
+  test_util_assert_healthy (org.ws);
 
   /* Every new table has its guard triggers, so only ParaatTxn writes to it */
   {
@@ -1079,7 +1020,7 @@ test_metrics (TestDir       *fixture,
   done = add_action (&org, "Cancelled work", PARAAT_PRIORITY_LOW);
   g_assert_true (paraat_workspace_cancel_action (org.ws, done, "Duplicate.", &error));
 
-  at ("2026-03-16");
+  test_util_at ("2026-03-16");
   g_assert_true (paraat_workspace_compute_metrics (org.ws, NULL, &m, &error));
   g_assert_cmpuint (m.open_high_risk, ==, 1);
 

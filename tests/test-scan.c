@@ -60,19 +60,6 @@ create_scan (ParaatWorkspace *ws,
   return id;
 }
 
-static gint64
-requirement_id (ParaatWorkspace *ws,
-                const char      *framework_key,
-                const char      *key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ParaatRequirement) r = paraat_workspace_find_requirement (ws, framework_key, key,
-                                                                     &error);
-
-  g_assert_no_error (error);
-  return paraat_requirement_get_id (r);
-}
-
 static ParaatScanQuestion *
 find_question (GListModel *questions,
                gint64      requirement)
@@ -183,10 +170,10 @@ test_create_quick (TestDir       *fixture,
   /* Incident management (A.5.24, weight 2) covers NIS2 incident handling. */
   {
     g_autoptr(ParaatScanQuestion) q =
-      find_question (questions, requirement_id (ws, "iso27001-2022", "A.5.24"));
+      find_question (questions, test_util_requirement_id (ws, "iso27001-2022", "A.5.24"));
     g_assert_nonnull (q);
-    g_assert_true (covers (q, requirement_id (ws, "nis2", "21(2)(b)")));
-    g_assert_null (find_question (questions, requirement_id (ws, "nis2", "21(2)(b)")));
+    g_assert_true (covers (q, test_util_requirement_id (ws, "nis2", "21(2)(b)")));
+    g_assert_null (find_question (questions, test_util_requirement_id (ws, "nis2", "21(2)(b)")));
   }
 
   /* One trail entry for the new scan. */
@@ -210,7 +197,7 @@ test_create_full (TestDir       *fixture,
   g_autoptr(GListModel) nis2 = paraat_workspace_list_requirements (ws, framework_id (ws, "nis2"), NULL);
   g_autoptr(GListModel) questions = NULL;
   g_autoptr(GListModel) reversed = NULL;
-  gint64 excluded = requirement_id (ws, "iso27001-2022", "A.7.1");
+  gint64 excluded = test_util_requirement_id (ws, "iso27001-2022", "A.7.1");
   ParaatRequirementState state = {
     .applicable = FALSE, .justification = "Fully remote company without offices",
   };
@@ -243,10 +230,10 @@ test_create_full (TestDir       *fixture,
   g_assert_no_error (error);
   {
     g_autoptr(ParaatScanQuestion) q =
-      find_question (reversed, requirement_id (ws, "nis2", "21(2)(b)"));
+      find_question (reversed, test_util_requirement_id (ws, "nis2", "21(2)(b)"));
     g_assert_nonnull (q);
-    g_assert_true (covers (q, requirement_id (ws, "iso27001-2022", "A.5.24")));
-    g_assert_null (find_question (reversed, requirement_id (ws, "iso27001-2022", "A.5.24")));
+    g_assert_true (covers (q, test_util_requirement_id (ws, "iso27001-2022", "A.5.24")));
+    g_assert_null (find_question (reversed, test_util_requirement_id (ws, "iso27001-2022", "A.5.24")));
   }
   {
     g_autoptr(ParaatScanQuestion) first = g_list_model_get_item (reversed, 0);
@@ -717,7 +704,7 @@ test_workspace_results (TestDir       *fixture,
   g_autoptr(ParaatScanComparison) cmp = NULL;
   g_autoptr(GListModel) questions = paraat_workspace_list_scan_questions (ws, quick, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gint64 incident = requirement_id (ws, "nis2", "21(2)(b)");
+  gint64 incident = test_util_requirement_id (ws, "nis2", "21(2)(b)");
   const ParaatScanScore *nis2;
   guint n_covered = 0;
 
@@ -743,7 +730,7 @@ test_workspace_results (TestDir       *fixture,
   {
     g_autoptr(GListModel) fq = paraat_workspace_list_scan_questions (ws, full, NULL);
     g_autoptr(ParaatScanQuestion) q =
-      find_question (fq, requirement_id (ws, "iso27001-2022", "A.5.24"));
+      find_question (fq, test_util_requirement_id (ws, "iso27001-2022", "A.5.24"));
     ParaatScanAnswer low = { .kind = PARAAT_ANSWER_LEVEL, .level = 2 };
 
     g_assert_true (covers (q, incident));

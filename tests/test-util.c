@@ -7,7 +7,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "paraat-check.h"
+#include "paraat-clock.h"
 #include "paraat-error.h"
+#include "paraat-requirement.h"
+#include "paraat-trail.h"
 #include "test-util.h"
 
 char *
@@ -322,4 +326,67 @@ test_util_assert_no_problems (GPtrArray *problems)
   for (guint i = 0; i < problems->len; i++)
     g_string_append_printf (text, "\n  %s", (const char *) g_ptr_array_index (problems, i));
   g_error ("paraat_check_file reported %u problem(s):%s", problems->len, text->str);
+}
+
+char *
+test_util_last_trail (ParaatWorkspace *ws,
+                      const char      *column)
+{
+  g_autoptr(TestDb) raw = test_util_raw_open (paraat_workspace_get_path (ws), TRUE, FALSE);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM trail ORDER BY seq DESC LIMIT 1",
+                                          column);
+
+  return test_util_raw_text (raw, sql);
+}
+
+void
+test_util_assert_healthy (ParaatWorkspace *ws)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  ParaatTrailReport report;
+
+  g_assert_true (paraat_check_file (paraat_workspace_get_path (ws), &problems, &error));
+  g_assert_no_error (error);
+  test_util_assert_no_problems (problems);
+  g_assert_true (paraat_check_verify_trail (paraat_workspace_get_path (ws), &report, &error));
+  g_assert_null (report.problem);
+  paraat_trail_report_clear (&report);
+}
+
+void
+test_util_record_change (ParaatWorkspace *ws,
+                         const char      *object_type,
+                         gpointer         user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (object_type));
+}
+
+gint64
+test_util_noon_ms (const char *date)
+{
+  g_autofree char *iso = g_strconcat (date, "T12:00:00Z", NULL);
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt) * 1000;
+}
+
+void
+test_util_at (const char *date)
+{
+  paraat_clock_set_fixed_ms (test_util_noon_ms (date));
+}
+
+gint64
+test_util_requirement_id (ParaatWorkspace *ws,
+                          const char      *framework_key,
+                          const char      *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatRequirement) r = paraat_workspace_find_requirement (ws, framework_key, key,
+                                                                     &error);
+
+  g_assert_no_error (error);
+  return paraat_requirement_get_id (r);
 }

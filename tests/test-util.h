@@ -74,6 +74,23 @@ gint64           test_util_json_int           (const char    *json,
 void             test_util_assert_no_problems (GPtrArray     *problems);
 
 gint64           test_util_trail_count        (const char    *path);
+/* The newest trail entry of WS, as raw text of one COLUMN */
+char            *test_util_last_trail         (ParaatWorkspace *ws,
+                                               const char    *column);
+/* Asserts the file of WS passes the check and its trail verifies. */
+void             test_util_assert_healthy     (ParaatWorkspace *ws);
+/* A "changed" handler that adds the object type to the GPtrArray USER_DATA. */
+void             test_util_record_change      (ParaatWorkspace *ws,
+                                               const char    *object_type,
+                                               gpointer       user_data);
+
+/* Noon UTC on DATE ("YYYY-MM-DD"), so local dates agree in any time zone tests run in. */
+gint64           test_util_noon_ms            (const char    *date);
+/* Fixes the clock at noon UTC on DATE. */
+void             test_util_at                 (const char    *date);
+gint64           test_util_requirement_id     (ParaatWorkspace *ws,
+                                               const char    *framework_key,
+                                               const char    *key);
 
 /* Changes the object_label of trail entry SEQ behind Paraat's back: drops the append-only
  * trigger, edits the row and puts the trigger back. */

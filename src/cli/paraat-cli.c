@@ -601,19 +601,21 @@ cmd_scan_summary (int    argc,
 
 static const char *track_id (guint track);
 
+/* KEY: the requirements of IDS as "framework label" names */
 static void
-append_requirements_json (GString          *out,
-                          ParaatWorkspace  *ws,
-                          ParaatAction     *action)
+append_requirement_labels (GString          *out,
+                           ParaatWorkspace  *ws,
+                           const char       *key,
+                           const gint64     *ids,
+                           guint             n)
 {
-  guint n = 0;
-  const gint64 *ids = paraat_action_get_requirement_ids (action, &n);
-
-  g_string_append (out, ",\"requirements\":[");
+  paraat_json_append_key (out, key);
+  g_string_append_c (out, '[');
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ParaatRequirement) r = paraat_workspace_get_requirement (ws, ids[i], NULL);
-      g_autofree char *name = r ? g_strdup_printf ("%s %s", paraat_requirement_get_framework_key (r),
+      g_autofree char *name = r ? g_strdup_printf ("%s %s",
+                                                   paraat_requirement_get_framework_key (r),
                                                    paraat_requirement_get_label (r))
                                 : NULL;
 
@@ -632,6 +634,8 @@ append_action_json (GString          *out,
   g_autofree char *closed = paraat_action_get_closed_ms (a)
                             ? paraat_clock_format_ms (paraat_action_get_closed_ms (a)) : NULL;
   g_autofree char *created = paraat_clock_format_ms (paraat_action_get_created_ms (a));
+  guint n_reqs = 0;
+  const gint64 *reqs = paraat_action_get_requirement_ids (a, &n_reqs);
 
   g_string_append_c (out, '{');
   paraat_json_append_int (out, "id", paraat_action_get_id (a));
@@ -653,7 +657,7 @@ append_action_json (GString          *out,
   paraat_json_append_member (out, "project", paraat_action_get_project (a));
   paraat_json_append_member (out, "quarter", paraat_action_get_quarter (a));
   paraat_json_append_member (out, "frameworks", paraat_action_get_framework_keys (a));
-  append_requirements_json (out, ws, a);
+  append_requirement_labels (out, ws, "requirements", reqs, n_reqs);
   paraat_json_append_int (out, "evidence", paraat_action_get_n_evidence (a));
   paraat_json_append_member (out, "created", created);
   paraat_json_append_member (out, "closed", closed);
@@ -797,30 +801,6 @@ cmd_metrics (int    argc,
 /* Scope, risks and exceptions */
 
 /* ["iso27001-2022 A.5.17", …] under KEY */
-static void
-append_requirement_labels (GString          *out,
-                           ParaatWorkspace  *ws,
-                           const char       *key,
-                           const gint64     *ids,
-                           guint             n)
-{
-  paraat_json_append_key (out, key);
-  g_string_append_c (out, '[');
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ParaatRequirement) r = paraat_workspace_get_requirement (ws, ids[i], NULL);
-      g_autofree char *name = r ? g_strdup_printf ("%s %s",
-                                                   paraat_requirement_get_framework_key (r),
-                                                   paraat_requirement_get_label (r))
-                                : NULL;
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      paraat_json_append_string (out, name);
-    }
-  g_string_append_c (out, ']');
-}
-
 static void
 append_scope_names (GString          *out,
                     ParaatWorkspace  *ws,

@@ -3,6 +3,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "paraat-action.h"
 #include "paraat-txn.h"
 
@@ -30,6 +32,29 @@ gboolean    paraat_action_check_text  (const char              *text,
                                        guint                    max_chars,
                                        GError                 **error);
 gboolean    paraat_action_check_open  (ParaatWorkspace         *workspace,
+                                       GError                 **error);
+/* NULL for an empty string, so an empty field leaves no trail line */
+const char *paraat_action_non_empty   (const char              *text);
+
+/* SQL of the open WORKSPACE with ID bound to ?1 (unless 0), ready to step through its rows. */
+sqlite3_stmt *paraat_action_prepare_for_id (ParaatWorkspace    *workspace,
+                                            const char         *sql,
+                                            gint64              id,
+                                            GError            **error);
+/* Makes one object of a row of STMT; NULL with ERROR set when that fails. */
+typedef gpointer (*ParaatActionRowReader) (sqlite3       *db,
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
+/* Steps through all rows of STMT, each made into an object of TYPE by READ_ROW. */
+GListModel *paraat_action_collect     (sqlite3                 *db,
+                                       sqlite3_stmt            *stmt,
+                                       GType                    type,
+                                       ParaatActionRowReader    read_row,
+                                       GError                 **error);
+/* The only item of FOUND (a query by ID), or NULL with a NOT_FOUND error saying MESSAGE. */
+gpointer    paraat_action_first_found (GListModel              *found,
+                                       gint64                   id,
+                                       const char              *message,
                                        GError                 **error);
 
 G_END_DECLS

@@ -389,8 +389,8 @@ paraat_action_check_open (ParaatWorkspace  *workspace,
   return FALSE;
 }
 
-static const char *
-non_empty (const char *text)
+const char *
+paraat_action_non_empty (const char *text)
 {
   return text != NULL && text[0] != '\0' ? text : NULL;
 }
@@ -495,6 +495,62 @@ load_requirements (sqlite3     *db,
   return rc == SQLITE_DONE || paraat_db_set_error (db, rc, error);
 }
 
+sqlite3_stmt *
+paraat_action_prepare_for_id (ParaatWorkspace  *workspace,
+                              const char       *sql,
+                              gint64            id,
+                              GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!paraat_action_check_open (workspace, error) ||
+      !(stmt = paraat_db_prepare (paraat_workspace_get_db (workspace), sql, error)))
+    return NULL;
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
+GListModel *
+paraat_action_collect (sqlite3               *db,
+                       sqlite3_stmt          *stmt,
+                       GType                  type,
+                       ParaatActionRowReader  read_row,
+                       GError               **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (type);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) object = read_row (db, stmt, error);
+
+      if (object == NULL)
+        return NULL;
+      g_list_store_append (store, object);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      paraat_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+gpointer
+paraat_action_first_found (GListModel  *found,
+                           gint64       id,
+                           const char  *message,
+                           GError     **error)
+{
+  if (id <= 0 || g_list_model_get_n_items (found) == 0)
+    {
+      g_set_error_literal (error, PARAAT_ERROR, PARAAT_ERROR_NOT_FOUND, message);
+      return NULL;
+    }
+  return g_list_model_get_item (found, 0);
+}
+
 GListModel *
 paraat_action_query (ParaatWorkspace  *workspace,
                      const char       *where,
@@ -508,14 +564,10 @@ paraat_action_query (ParaatWorkspace  *workspace,
   sqlite3 *db;
   int rc;
 
-  if (!paraat_action_check_open (workspace, error))
+  sql = g_strconcat (SELECT_ACTION, where, " ORDER BY a.due_date, a.id", NULL);
+  if (!(stmt = paraat_action_prepare_for_id (workspace, sql, id, error)))
     return NULL;
   db = paraat_workspace_get_db (workspace);
-  sql = g_strconcat (SELECT_ACTION, where, " ORDER BY a.due_date, a.id", NULL);
-  if (!(stmt = paraat_db_prepare (db, sql, error)))
-    return NULL;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -555,13 +607,8 @@ paraat_workspace_get_action (ParaatWorkspace  *self,
 
   if (!(found = paraat_action_query (self, " WHERE a.id = ?1", action_id, error)))
     return NULL;
-  if (action_id <= 0 || g_list_model_get_n_items (found) == 0)
-    {
-      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_NOT_FOUND,
-                   _("That action is not in this workspace."));
-      return NULL;
-    }
-  return g_list_model_get_item (found, 0);
+  return paraat_action_first_found (found, action_id, _("That action is not in this workspace."),
+                                    error);
 }
 
 GListModel *
@@ -590,21 +637,6 @@ paraat_workspace_list_evidence_actions (ParaatWorkspace  *self,
                               evidence_id, error);
 }
 
-/* SQL with ID bound to ?1, ready to step through its rows. */
-static sqlite3_stmt *
-prepare_for_id (ParaatWorkspace  *self,
-                const char       *sql,
-                gint64            id,
-                GError          **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!paraat_action_check_open (self, error) ||
-      !(stmt = paraat_db_prepare (paraat_workspace_get_db (self), sql, error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return stmt;
-}
 
 GListModel *
 paraat_workspace_list_action_due_changes (ParaatWorkspace  *self,
@@ -617,7 +649,7 @@ paraat_workspace_list_action_due_changes (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), NULL);
 
-  if (!(stmt = prepare_for_id (self, "SELECT action_id, old_due, new_due, reason, actor_id,"
+  if (!(stmt = paraat_action_prepare_for_id (self, "SELECT action_id, old_due, new_due, reason, actor_id,"
                                      " actor_name, ts_ms FROM action_due_change"
                                      " WHERE action_id = ?1 ORDER BY id", action_id, error)))
     return NULL;
@@ -654,7 +686,7 @@ paraat_workspace_list_action_evidence (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), NULL);
 
-  if (!(stmt = prepare_for_id (self, "SELECT e.id FROM action_evidence x"
+  if (!(stmt = paraat_action_prepare_for_id (self, "SELECT e.id FROM action_evidence x"
                                      " JOIN evidence e ON e.id = x.evidence_id"
                                      " WHERE x.action_id = ?1"
                                      " ORDER BY e.title COLLATE NOCASE, e.id", action_id, error)))
@@ -687,7 +719,7 @@ paraat_workspace_list_retest_requirements (ParaatWorkspace  *self,
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), NULL);
 
-  if (!(stmt = prepare_for_id (self, "SELECT DISTINCT ar.requirement_id FROM action a"
+  if (!(stmt = paraat_action_prepare_for_id (self, "SELECT DISTINCT ar.requirement_id FROM action a"
                                      " JOIN action_requirement ar ON ar.action_id = a.id"
                                      " WHERE a.status = 'closed' AND a.closed_ms > ?1",
                                since_ms, error)))
@@ -995,8 +1027,8 @@ describe_fields (ParaatWorkspace    *self,
     before = &none;
 
   paraat_changes_add (changes, "title", before->title, after->title);
-  paraat_changes_add (changes, "decision", non_empty (before->decision),
-                      non_empty (after->decision));
+  paraat_changes_add (changes, "decision", paraat_action_non_empty (before->decision),
+                      paraat_action_non_empty (after->decision));
   paraat_changes_add (changes, "source",
                       before->source < PARAAT_N_SOURCES ? source_ids[before->source] : NULL,
                       source_ids[after->source]);
@@ -1009,10 +1041,10 @@ describe_fields (ParaatWorkspace    *self,
                       priority_ids[after->priority]);
   paraat_changes_add (changes, "required_track", before->required_track,
                       after->required_track);
-  paraat_changes_add (changes, "required_evidence", non_empty (before->required_evidence),
-                      non_empty (after->required_evidence));
-  paraat_changes_add (changes, "project", non_empty (before->project), non_empty (after->project));
-  paraat_changes_add (changes, "quarter", non_empty (before->quarter), non_empty (after->quarter));
+  paraat_changes_add (changes, "required_evidence", paraat_action_non_empty (before->required_evidence),
+                      paraat_action_non_empty (after->required_evidence));
+  paraat_changes_add (changes, "project", paraat_action_non_empty (before->project), paraat_action_non_empty (after->project));
+  paraat_changes_add (changes, "quarter", paraat_action_non_empty (before->quarter), paraat_action_non_empty (after->quarter));
 
   reqs_before = describe_requirements (db, before->requirement_ids);
   reqs_after = describe_requirements (db, after->requirement_ids);
@@ -1376,7 +1408,7 @@ bulk_set (ParaatWorkspace  *self,
       if (owner)
         paraat_changes_add (changes, "owner", action->owner_name, person_name (self, owner_id));
       else
-        paraat_changes_add (changes, "quarter", non_empty (action->quarter), non_empty (quarter));
+        paraat_changes_add (changes, "quarter", paraat_action_non_empty (action->quarter), paraat_action_non_empty (quarter));
       if (paraat_changes_get_len (changes) == 0)
         continue;
 
@@ -1465,8 +1497,8 @@ write_state (ParaatWorkspace      *self,
                       status_ids[to->status]);
   paraat_changes_add (changes, "reviewer", action->reviewer_name,
                       person_name (self, to->reviewer_id));
-  paraat_changes_add (changes, "verification_note", non_empty (action->verification_note),
-                      non_empty (to->verification_note));
+  paraat_changes_add (changes, "verification_note", paraat_action_non_empty (action->verification_note),
+                      paraat_action_non_empty (to->verification_note));
 
   if (!(txn = paraat_workspace_begin (self, error)) ||
       !(stmt = paraat_db_prepare (paraat_workspace_get_db (self),

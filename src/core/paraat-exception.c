@@ -202,6 +202,16 @@ load_requirements (sqlite3          *db,
   return TRUE;
 }
 
+static gpointer
+read_exception (sqlite3       *db,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  g_autoptr(ParaatException) exception = exception_from_row (stmt);
+
+  return load_requirements (db, exception, error) ? g_steal_pointer (&exception) : NULL;
+}
+
 static GListModel *
 query_exceptions (ParaatWorkspace  *self,
                   const char       *where,
@@ -209,36 +219,16 @@ query_exceptions (ParaatWorkspace  *self,
                   const char       *today,
                   GError          **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (PARAAT_TYPE_EXCEPTION);
   g_autofree char *sql = g_strconcat (SELECT_EXCEPTION, where,
                                       " ORDER BY e.expiry_date, e.id", NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = paraat_action_prepare_for_id (self, sql, id, error);
 
-  if (!paraat_action_check_open (self, error))
+  if (stmt == NULL)
     return NULL;
-  db = paraat_workspace_get_db (self);
-  if (!(stmt = paraat_db_prepare (db, sql, error)))
-    return NULL;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
   if (today != NULL)
     paraat_db_bind_text (stmt, 2, today);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(ParaatException) exception = exception_from_row (stmt);
-
-      if (!load_requirements (db, exception, error))
-        return NULL;
-      g_list_store_append (store, exception);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      paraat_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return paraat_action_collect (paraat_workspace_get_db (self), stmt, PARAAT_TYPE_EXCEPTION,
+                                read_exception, error);
 }
 
 GListModel *
@@ -261,13 +251,8 @@ paraat_workspace_get_exception (ParaatWorkspace  *self,
 
   if (!(found = query_exceptions (self, " WHERE e.id = ?1", exception_id, NULL, error)))
     return NULL;
-  if (exception_id <= 0 || g_list_model_get_n_items (found) == 0)
-    {
-      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_NOT_FOUND,
-                   _("That exception is not in this workspace."));
-      return NULL;
-    }
-  return g_list_model_get_item (found, 0);
+  return paraat_action_first_found (found, exception_id,
+                                    _("That exception is not in this workspace."), error);
 }
 
 GListModel *

@@ -51,8 +51,6 @@ char       *paraat_risk_describe_names     (sqlite3       *db,
 /* A person's name, or NULL for 0 or someone not in the directory */
 const char *paraat_risk_person_name        (ParaatWorkspace *workspace,
                                             gint64         person_id);
-/* NULL for an empty string, so an empty field leaves no trail line */
-const char *paraat_risk_non_empty          (const char    *text);
 
 /* The highest inherent score (likelihood × impact) of the risks linked to each requirement:
  * gint64 * requirement id → GINT_TO_POINTER (score), for the scan's gap priority. */

@@ -428,12 +428,6 @@ paraat_risk_person_name (ParaatWorkspace *workspace,
   return person ? paraat_person_get_name (person) : NULL;
 }
 
-const char *
-paraat_risk_non_empty (const char *text)
-{
-  return text != NULL && text[0] != '\0' ? text : NULL;
-}
-
 /* Reading */
 
 #define SELECT_RISK \
@@ -482,26 +476,29 @@ risk_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
-static gboolean
-load_links (sqlite3     *db,
-            ParaatRisk  *risk,
-            GError     **error)
+/* A risk with the scope items, requirements and actions it is linked to */
+static gpointer
+read_risk (sqlite3       *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
 {
+  g_autoptr(ParaatRisk) risk = risk_from_row (stmt);
+
   risk->scope_item_ids = paraat_risk_query_ids (db, "SELECT scope_item_id FROM risk_scope_item"
                                                     " WHERE risk_id = ?1 ORDER BY scope_item_id",
                                                 risk->id, error);
   if (risk->scope_item_ids == NULL)
-    return FALSE;
+    return NULL;
   risk->requirement_ids = paraat_risk_query_ids (db, "SELECT requirement_id FROM"
                                                      " risk_requirement WHERE risk_id = ?1"
                                                      " ORDER BY requirement_id",
                                                  risk->id, error);
   if (risk->requirement_ids == NULL)
-    return FALSE;
+    return NULL;
   risk->action_ids = paraat_risk_query_ids (db, "SELECT action_id FROM risk_action"
                                                 " WHERE risk_id = ?1 ORDER BY action_id",
                                             risk->id, error);
-  return risk->action_ids != NULL;
+  return risk->action_ids != NULL ? g_steal_pointer (&risk) : NULL;
 }
 
 static GListModel *
@@ -510,33 +507,13 @@ query_risks (ParaatWorkspace  *self,
              gint64            id,
              GError          **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (PARAAT_TYPE_RISK);
   g_autofree char *sql = g_strconcat (SELECT_RISK, where, ORDER_RISK, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = paraat_action_prepare_for_id (self, sql, id, error);
 
-  if (!paraat_action_check_open (self, error))
+  if (stmt == NULL)
     return NULL;
-  db = paraat_workspace_get_db (self);
-  if (!(stmt = paraat_db_prepare (db, sql, error)))
-    return NULL;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(ParaatRisk) risk = risk_from_row (stmt);
-
-      if (!load_links (db, risk, error))
-        return NULL;
-      g_list_store_append (store, risk);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      paraat_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return paraat_action_collect (paraat_workspace_get_db (self), stmt, PARAAT_TYPE_RISK,
+                                read_risk, error);
 }
 
 GListModel *
@@ -559,13 +536,8 @@ paraat_workspace_get_risk (ParaatWorkspace  *self,
 
   if (!(found = query_risks (self, " WHERE k.id = ?1", risk_id, error)))
     return NULL;
-  if (risk_id <= 0 || g_list_model_get_n_items (found) == 0)
-    {
-      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_NOT_FOUND,
-                   _("That risk is not in this workspace."));
-      return NULL;
-    }
-  return g_list_model_get_item (found, 0);
+  return paraat_action_first_found (found, risk_id, _("That risk is not in this workspace."),
+                                    error);
 }
 
 GListModel *
@@ -867,12 +839,12 @@ describe_risk (ParaatWorkspace  *self,
   const RiskFields *a = after ? after : &none;
 
   paraat_changes_add (changes, "title", b->title, a->title);
-  paraat_changes_add (changes, "scenario", paraat_risk_non_empty (b->scenario),
-                      paraat_risk_non_empty (a->scenario));
-  paraat_changes_add (changes, "threat", paraat_risk_non_empty (b->threat),
-                      paraat_risk_non_empty (a->threat));
-  paraat_changes_add (changes, "vulnerability", paraat_risk_non_empty (b->vulnerability),
-                      paraat_risk_non_empty (a->vulnerability));
+  paraat_changes_add (changes, "scenario", paraat_action_non_empty (b->scenario),
+                      paraat_action_non_empty (a->scenario));
+  paraat_changes_add (changes, "threat", paraat_action_non_empty (b->threat),
+                      paraat_action_non_empty (a->threat));
+  paraat_changes_add (changes, "vulnerability", paraat_action_non_empty (b->vulnerability),
+                      paraat_action_non_empty (a->vulnerability));
   add_scale (changes, "likelihood", b->likelihood, a->likelihood);
   add_scale (changes, "impact", b->impact, a->impact);
   paraat_changes_add (changes, "treatment",
@@ -882,12 +854,12 @@ describe_risk (ParaatWorkspace  *self,
                       paraat_risk_person_name (self, a->owner_id));
   add_scale (changes, "residual_likelihood", b->residual_likelihood, a->residual_likelihood);
   add_scale (changes, "residual_impact", b->residual_impact, a->residual_impact);
-  paraat_changes_add (changes, "review_date", paraat_risk_non_empty (b->review_date),
-                      paraat_risk_non_empty (a->review_date));
+  paraat_changes_add (changes, "review_date", paraat_action_non_empty (b->review_date),
+                      paraat_action_non_empty (a->review_date));
   paraat_changes_add (changes, "accepted_by", paraat_risk_person_name (self, b->accepted_by),
                       paraat_risk_person_name (self, a->accepted_by));
-  paraat_changes_add (changes, "accepted_date", paraat_risk_non_empty (b->accepted_date),
-                      paraat_risk_non_empty (a->accepted_date));
+  paraat_changes_add (changes, "accepted_date", paraat_action_non_empty (b->accepted_date),
+                      paraat_action_non_empty (a->accepted_date));
   add_links (changes, "scope_items", db, "SELECT name FROM scope_item WHERE id = ?1",
              b->scope_item_ids, a->scope_item_ids);
   add_links (changes, "requirements", db, NULL, b->requirement_ids, a->requirement_ids);

@@ -118,36 +118,27 @@ scope_item_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
+static gpointer
+read_scope_item (sqlite3       *db,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  return scope_item_from_row (stmt);
+}
+
 static GListModel *
 query_scope_items (ParaatWorkspace  *self,
                    const char       *where,
                    gint64            id,
                    GError          **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (PARAAT_TYPE_SCOPE_ITEM);
   g_autofree char *sql = g_strconcat (SELECT_SCOPE, where, ORDER_SCOPE, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = paraat_action_prepare_for_id (self, sql, id, error);
 
-  if (!paraat_action_check_open (self, error))
+  if (stmt == NULL)
     return NULL;
-  db = paraat_workspace_get_db (self);
-  if (!(stmt = paraat_db_prepare (db, sql, error)))
-    return NULL;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(ParaatScopeItem) item = scope_item_from_row (stmt);
-      g_list_store_append (store, item);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      paraat_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return paraat_action_collect (paraat_workspace_get_db (self), stmt, PARAAT_TYPE_SCOPE_ITEM,
+                                read_scope_item, error);
 }
 
 GListModel *
@@ -170,13 +161,8 @@ paraat_workspace_get_scope_item (ParaatWorkspace  *self,
 
   if (!(found = query_scope_items (self, " WHERE s.id = ?1", item_id, error)))
     return NULL;
-  if (item_id <= 0 || g_list_model_get_n_items (found) == 0)
-    {
-      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_NOT_FOUND,
-                   _("That scope item is not in this workspace."));
-      return NULL;
-    }
-  return g_list_model_get_item (found, 0);
+  return paraat_action_first_found (found, item_id,
+                                    _("That scope item is not in this workspace."), error);
 }
 
 /* Writing */
@@ -282,13 +268,13 @@ describe_scope (const ScopeFields *before,
                       after ? kind_ids[after->kind] : NULL);
   paraat_changes_add (changes, "name", before ? before->name : NULL, after ? after->name : NULL);
   paraat_changes_add (changes, "description",
-                      before ? paraat_risk_non_empty (before->description) : NULL,
-                      after ? paraat_risk_non_empty (after->description) : NULL);
+                      before ? paraat_action_non_empty (before->description) : NULL,
+                      after ? paraat_action_non_empty (after->description) : NULL);
   paraat_changes_add (changes, "in_scope", before ? (before->in_scope ? "yes" : "no") : NULL,
                       after ? (after->in_scope ? "yes" : "no") : NULL);
   paraat_changes_add (changes, "justification",
-                      before ? paraat_risk_non_empty (before->justification) : NULL,
-                      after ? paraat_risk_non_empty (after->justification) : NULL);
+                      before ? paraat_action_non_empty (before->justification) : NULL,
+                      after ? paraat_action_non_empty (after->justification) : NULL);
 }
 
 static void
