@@ -13,27 +13,7 @@
 #include "test-util.h"
 #include "ui-util.h"
 
-static gboolean
-is_labelled_button (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  if (GTK_IS_MENU_BUTTON (widget))
-    return g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
 /* Clicks the response labelled LABEL in the message dialog on screen, as a user would. */
-static void
-respond (const char *label)
-{
-  GtkWidget *prompt = GTK_WIDGET (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  GtkWidget *button = find_widget (prompt, is_labelled_button, label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  spin (20);
-}
-
 static gboolean
 step_shown (GtkWidget  *dialog,
             const char *label)
@@ -48,16 +28,6 @@ static GtkWidget *
 current_prompt (void)
 {
   return GTK_WIDGET (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-}
-
-static gint64
-person_id (ParaatWorkspace *ws,
-           const char      *name)
-{
-  ParaatPerson *person = paraat_workspace_find_person_by_name (ws, name);
-
-  g_assert_nonnull (person);
-  return paraat_person_get_id (person);
 }
 
 static ParaatAction *
@@ -276,7 +246,7 @@ test_workflow (TestDir       *fixture,
   g_assert_true (gtk_widget_activate_action (dialog, "action.approve", NULL));
   select_combo (current_prompt (), "Reviewer", "Joost Bakker");
   set_entry (current_prompt (), "Verification note: what you checked", "Read it");
-  respond ("_Approve and Close");
+  answer_prompt ("_Approve and Close");
   g_assert_nonnull (paraat_action_dialog_get_error (PARAAT_ACTION_DIALOG (dialog)));
   g_assert_cmpint (status_of (ws, id), ==, PARAAT_ACTION_AWAITING_REVIEW);
 
@@ -287,7 +257,7 @@ test_workflow (TestDir       *fixture,
   select_combo (current_prompt (), "Reviewer", "Marloes Jansen");
   set_entry (current_prompt (), "Verification note: what you checked",
              "Procedure read and matches the restore test of 1 November");
-  respond ("_Approve and Close");
+  answer_prompt ("_Approve and Close");
   g_assert_cmpint (status_of (ws, id), ==, PARAAT_ACTION_CLOSED);
   g_assert_null (paraat_action_dialog_get_error (PARAAT_ACTION_DIALOG (dialog)));
 
@@ -301,10 +271,10 @@ test_workflow (TestDir       *fixture,
   g_assert_false (step_shown (dialog, "Cancel Act_ion…"));
   g_assert_false (step_shown (dialog, "_Save"));
   g_assert_true (gtk_widget_activate_action (dialog, "action.reopen", NULL));
-  respond ("_Reopen");
+  answer_prompt ("_Reopen");
   g_assert_cmpint (status_of (ws, id), ==, PARAAT_ACTION_CLOSED);
   set_entry (current_prompt (), "Reason", "The auditor asked for the offsite copy too");
-  respond ("_Reopen");
+  answer_prompt ("_Reopen");
   g_assert_cmpint (status_of (ws, id), ==, PARAAT_ACTION_IN_PROGRESS);
   close_all_windows ();
 }
@@ -325,7 +295,7 @@ test_move_due (TestDir       *fixture,
   /* Without a reason the date stays. */
   g_assert_true (gtk_widget_activate_action (dialog, "action.move-due", NULL));
   set_entry (current_prompt (), "New due date (YYYY-MM-DD)", "2030-09-30");
-  respond ("_Move");
+  answer_prompt ("_Move");
   g_assert_nonnull (paraat_action_dialog_get_error (PARAAT_ACTION_DIALOG (dialog)));
   action = paraat_workspace_get_action (ws, id, NULL);
   g_assert_cmpstr (paraat_action_get_due_date (action), ==, "2030-06-30");
@@ -339,7 +309,7 @@ test_move_due (TestDir       *fixture,
                                                                   "New due date (YYYY-MM-DD)"))),
                    ==, "2030-09-30");
   set_entry (current_prompt (), "Reason", "The supplier moved its renewal to September");
-  respond ("_Move");
+  answer_prompt ("_Move");
   g_assert_null (paraat_action_dialog_get_error (PARAAT_ACTION_DIALOG (dialog)));
 
   action = paraat_workspace_get_action (ws, id, NULL);
@@ -386,11 +356,11 @@ test_link_and_cancel (TestDir       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (dialog, "action.cancel", NULL));
-  respond ("C_ancel Action");
+  answer_prompt ("C_ancel Action");
   g_assert_nonnull (paraat_action_dialog_get_error (PARAAT_ACTION_DIALOG (dialog)));
   g_assert_cmpint (status_of (ws, id), ==, PARAAT_ACTION_OPEN);
   set_entry (current_prompt (), "Reason", "Covered by the quarterly access review");
-  respond ("C_ancel Action");
+  answer_prompt ("C_ancel Action");
   g_assert_cmpint (status_of (ws, id), ==, PARAAT_ACTION_CANCELLED);
   action = paraat_workspace_get_action (ws, id, NULL);
   g_assert_cmpstr (paraat_action_get_cancel_reason (action), ==,

@@ -38,22 +38,6 @@ is_visible_error_label (GtkWidget     *widget,
          gtk_widget_get_visible (widget);
 }
 
-static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-is_label_starting (GtkWidget     *widget,
-                   gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), text);
-}
-
 static guint
 count_reviews (ParaatWorkspace *ws)
 {

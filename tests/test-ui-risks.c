@@ -17,16 +17,6 @@
 #include "ui-util.h"
 
 static gint64
-person_id (ParaatWorkspace *ws,
-           const char      *name)
-{
-  ParaatPerson *person = paraat_workspace_find_person_by_name (ws, name);
-
-  g_assert_nonnull (person);
-  return paraat_person_get_id (person);
-}
-
-static gint64
 make_scope_item (ParaatWorkspace *ws,
                  const char      *name,
                  gboolean         in_scope)

@@ -19,29 +19,6 @@
 #include "ui-util.h"
 
 static gboolean
-is_labelled_button (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-is_label_starting (GtkWidget     *widget,
-                   gconstpointer  prefix)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
-}
-
-static gboolean
 is_label_containing (GtkWidget     *widget,
                      gconstpointer  text)
 {
@@ -58,17 +35,6 @@ is_drop_down_tipped (GtkWidget     *widget,
 }
 
 /* Clicks the response labelled LABEL in the message dialog on screen, as a user would. */
-static void
-respond (const char *label)
-{
-  GtkWidget *prompt = GTK_WIDGET (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  GtkWidget *button = find_widget (prompt, is_labelled_button, label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  spin (20);
-}
-
 /* A page of its own in a window over the workspace, as the sidebar would show it. */
 static GtkWidget *
 show_page (GtkWidget *page)
@@ -181,7 +147,7 @@ test_remove_refused (TestDir       *fixture,
   spin (50);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "scope-item.remove", NULL));
-  respond ("_Remove");
+  answer_prompt ("_Remove");
   g_assert_nonnull (paraat_scope_item_dialog_get_error (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   still = find_item (ws, "Roosterwijs platform");

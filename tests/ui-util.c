@@ -83,6 +83,32 @@ is_shown_button (GtkWidget     *widget,
          g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
+/* A menu button counts too: its label is what a user sees. */
+gboolean
+is_labelled_button (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
 
 GtkWindow *
 find_toplevel (GType type)
@@ -169,6 +195,27 @@ close_all_windows (void)
       gtk_window_destroy (window);
     }
   spin (50);
+}
+
+void
+answer_prompt (const char *label)
+{
+  GtkWidget *prompt = GTK_WIDGET (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  GtkWidget *button = find_widget (prompt, is_labelled_button, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin (20);
+}
+
+gint64
+person_id (ParaatWorkspace *ws,
+           const char      *name)
+{
+  ParaatPerson *person = paraat_workspace_find_person_by_name (ws, name);
+
+  g_assert_nonnull (person);
+  return paraat_person_get_id (person);
 }
 
 char *

@@ -10,6 +10,7 @@
 #include "paraat-application.h"
 #include "paraat-demo.h"
 #include "paraat-window.h"
+#include "paraat-workspace.h"
 #include "paraat-workspace-view.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ gboolean is_of_type (GtkWidget *widget, gconstpointer type);
 gboolean has_style (GtkWidget *widget, gconstpointer css_class);
 gboolean is_row_titled (GtkWidget *widget, gconstpointer title);
 gboolean is_shown_button (GtkWidget *widget, gconstpointer tooltip);
+gboolean is_labelled_button (GtkWidget *widget, gconstpointer label);
+gboolean is_label_with_text (GtkWidget *widget, gconstpointer text);
+gboolean is_label_starting (GtkWidget *widget, gconstpointer prefix);
 GtkWindow * find_toplevel (GType type);
 gboolean toplevel_exists (gpointer type);
 gboolean toplevel_gone (gpointer type);
@@ -35,6 +39,9 @@ gboolean window_shows_welcome (gpointer window);
 void set_entry (GtkWidget *root, const char *title, const char *text);
 void select_combo (GtkWidget *root, const char *title, const char *item);
 void close_all_windows (void);
+/* Clicks the button labelled LABEL in the message dialog that is, or is about to be, shown */
+void answer_prompt (const char *label);
+gint64 person_id (ParaatWorkspace *ws, const char *name);
 char * make_demo (const char *dir);
 ParaatWindow * open_as (const char *path, const char *person);
 ParaatWorkspaceView * get_view (ParaatWindow *window);

@@ -266,82 +266,25 @@ static void
 on_requirement_remove_cb (GtkButton          *button,
                           ParaatActionDialog *self)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "requirement-id");
-
-  for (guint i = 0; i < self->requirement_ids->len; i++)
-    if (g_array_index (self->requirement_ids, gint64, i) == id)
-      {
-        g_array_remove_index (self->requirement_ids, i);
-        break;
-      }
+  paraat_ids_remove (self->requirement_ids, paraat_remove_button_get_id (button));
   fill_requirements (self);
-}
-
-static GtkWidget *
-requirement_row_new (ParaatActionDialog *self,
-                     ParaatRequirement  *requirement)
-{
-  g_autofree char *title = paraat_requirement_dup_display_name (requirement);
-  g_autofree char *label = g_strdup_printf (_("Remove %s"), title);
-  gint64 id = paraat_requirement_get_id (requirement);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               paraat_requirement_get_framework_title (requirement));
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  g_object_set_data_full (G_OBJECT (remove), "requirement-id", g_memdup2 (&id, sizeof id),
-                          g_free);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_requirement_remove_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  return row;
 }
 
 static void
 fill_requirements (ParaatActionDialog *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->requirements_list))))
-    gtk_list_box_remove (self->requirements_list, child);
-
-  for (guint i = 0; i < self->requirement_ids->len; i++)
-    {
-      g_autoptr(ParaatRequirement) requirement =
-        paraat_workspace_get_requirement (self->workspace,
-                                          g_array_index (self->requirement_ids, gint64, i), NULL);
-      if (requirement != NULL)
-        gtk_list_box_append (self->requirements_list, requirement_row_new (self, requirement));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->requirements_list), self->requirement_ids->len > 0);
+  paraat_requirement_list_fill (self->requirements_list, self->workspace, self->requirement_ids,
+                                G_CALLBACK (on_requirement_remove_cb), self);
 }
 
 static void
 on_requirement_activate_cb (ParaatActionDialog *self)
 {
-  g_autoptr(ParaatRequirement) requirement =
-    paraat_requirement_entry_lookup (GTK_EDITABLE (self->requirement_entry),
-                                     self->requirement_error, self->workspace);
-  gint64 id;
-
-  if (requirement == NULL)
+  if (!paraat_requirement_entry_add (GTK_EDITABLE (self->requirement_entry),
+                                     self->requirement_error, self->requirement_popover,
+                                     self->workspace, self->requirement_ids))
     return;
-
-  id = paraat_requirement_get_id (requirement);
-  for (guint i = 0; i < self->requirement_ids->len; i++)
-    if (g_array_index (self->requirement_ids, gint64, i) == id)
-      id = 0;
-  if (id != 0)
-    g_array_append_val (self->requirement_ids, id);
   fill_requirements (self);
-  paraat_requirement_entry_done (GTK_EDITABLE (self->requirement_entry), self->requirement_error,
-                                 self->requirement_popover);
 }
 
 /* Status line */
@@ -534,15 +477,6 @@ evidence_row_new (ParaatActionDialog *self,
   return row;
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
-}
-
 static void fill_evidence_choices (ParaatActionDialog *self);
 
 static void
@@ -556,7 +490,7 @@ fill_evidence (ParaatActionDialog *self)
   gboolean on_track = FALSE;
   g_autofree char *status = NULL;
 
-  clear_list (self->evidence_list);
+  paraat_list_box_clear (self->evidence_list);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ParaatEvidence) evidence = g_list_model_get_item (items, i);
@@ -596,7 +530,7 @@ fill_evidence_choices (ParaatActionDialog *self)
   guint shown = 0;
   gboolean more = FALSE;
 
-  clear_list (self->evidence_choices);
+  paraat_list_box_clear (self->evidence_choices);
   for (guint i = 0; i < n && !more; i++)
     {
       g_autoptr(ParaatEvidence) evidence = g_list_model_get_item (items, i);
@@ -722,7 +656,7 @@ fill_due_changes (ParaatActionDialog *self)
                                                                             NULL);
   guint n = changes ? g_list_model_get_n_items (changes) : 0;
 
-  clear_list (self->due_changes_list);
+  paraat_list_box_clear (self->due_changes_list);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ParaatActionDueChange) change = g_list_model_get_item (changes, i);

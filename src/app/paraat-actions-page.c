@@ -209,34 +209,8 @@ compare_strings (gconstpointer a,
 static void
 fill_owner_choices (ParaatActionsPage *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new ((const char *[]) { _("All owners"), NULL });
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GListModel *people = paraat_workspace_get_people (self->workspace);
-  guint selected = gtk_drop_down_get_selected (self->owner_dropdown);
-  gint64 was = selected > 0 && selected <= self->owner_ids->len
-               ? g_array_index (self->owner_ids, gint64, selected - 1) : 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->all)); i++)
-    {
-      g_autoptr(ParaatAction) action = g_list_model_get_item (G_LIST_MODEL (self->all), i);
-      g_hash_table_add (seen, g_memdup2 (&(gint64) { paraat_action_get_owner_id (action) }, sizeof (gint64)));
-    }
-  g_array_set_size (self->owner_ids, 0);
-  selected = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(ParaatPerson) person = g_list_model_get_item (people, i);
-      gint64 id = paraat_person_get_id (person);
-
-      if (!g_hash_table_contains (seen, &id))
-        continue;
-      gtk_string_list_append (names, paraat_person_get_name (person));
-      g_array_append_val (self->owner_ids, id);
-      if (id == was)
-        selected = self->owner_ids->len;
-    }
-  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->owner_dropdown, selected);
+  paraat_owner_dropdown_fill (self->owner_dropdown, self->owner_ids, G_LIST_MODEL (self->all),
+                              (ParaatOwnerIdFunc) paraat_action_get_owner_id, self->workspace);
 }
 
 static void
@@ -357,13 +331,8 @@ paraat_actions_page_set_workspace (ParaatActionsPage *self,
 {
   g_return_if_fail (PARAAT_IS_ACTIONS_PAGE (self));
 
-  if (!paraat_follow_workspace (GTK_WIDGET (self), &self->workspace, workspace,
-                                G_CALLBACK (on_workspace_changed_cb)))
-    return;
-  paraat_queue_reload (GTK_WIDGET (self));
-  /* A closed workspace's actions are let go of at once, shown or not. */
-  if (workspace == NULL)
-    paraat_reload_if_stale (GTK_WIDGET (self));
+  paraat_page_set_workspace (GTK_WIDGET (self), &self->workspace, workspace,
+                             G_CALLBACK (on_workspace_changed_cb));
 }
 
 GListModel *
@@ -528,7 +497,7 @@ compare_frameworks (ParaatAction *a, ParaatAction *b)
   return g_strcmp0 (paraat_action_get_framework_keys (a), paraat_action_get_framework_keys (b));
 }
 
-/* Fixed widths keep the columns steady while filtering; the title takes what is left. */
+/* The title takes what width is left. */
 static void
 add_column (ParaatActionsPage *self,
             const char        *title,
@@ -537,18 +506,11 @@ add_column (ParaatActionsPage *self,
             int                width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_by, compare, NULL));
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), text);
   g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), text);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_column_set_expand (column, text == title_text);
-  gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
+  paraat_column_view_add (self->column_view, title, factory, compare_by, compare, width,
+                          text == title_text);
 }
 
 static void

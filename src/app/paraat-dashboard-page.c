@@ -530,15 +530,6 @@ placeholder_row_new (const char *title)
   return row;
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
-}
-
 static int
 compare_due (gconstpointer a,
              gconstpointer b)
@@ -554,8 +545,8 @@ fill_lists (ParaatDashboardPage *self,
 {
   g_autofree char *description = NULL;
 
-  clear_list (self->overdue_list);
-  clear_list (self->deadlines_list);
+  paraat_list_box_clear (self->overdue_list);
+  paraat_list_box_clear (self->deadlines_list);
   for (guint i = 0; i < MIN (overdue->len, LIST_MAX); i++)
     gtk_list_box_append (self->overdue_list, overdue_row_new (self, g_ptr_array_index (overdue, i)));
   for (guint i = 0; i < MIN (upcoming->len, LIST_MAX); i++)

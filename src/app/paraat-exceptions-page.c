@@ -248,13 +248,8 @@ paraat_exceptions_page_set_workspace (ParaatExceptionsPage *self,
 {
   g_return_if_fail (PARAAT_IS_EXCEPTIONS_PAGE (self));
 
-  if (!paraat_follow_workspace (GTK_WIDGET (self), &self->workspace, workspace,
-                                G_CALLBACK (on_workspace_changed_cb)))
-    return;
-  paraat_queue_reload (GTK_WIDGET (self));
-  /* A closed workspace's exceptions are let go of at once, shown or not. */
-  if (workspace == NULL)
-    paraat_reload_if_stale (GTK_WIDGET (self));
+  paraat_page_set_workspace (GTK_WIDGET (self), &self->workspace, workspace,
+                             G_CALLBACK (on_workspace_changed_cb));
 }
 
 GListModel *

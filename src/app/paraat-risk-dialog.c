@@ -255,21 +255,6 @@ update_scope_warning (ParaatRiskDialog *self)
 }
 
 /* Items grouped by kind, so a long scope register stays a short list to scan. */
-static const char *
-scope_kind_heading (ParaatScopeKind kind)
-{
-  switch (kind)
-    {
-    case PARAAT_SCOPE_SUPPLIER: return _("Suppliers");
-    case PARAAT_SCOPE_LOCATION: return _("Locations");
-    case PARAAT_SCOPE_PROCESS: return _("Processes");
-    case PARAAT_SCOPE_ROLE: return _("Roles");
-    case PARAAT_SCOPE_SYSTEM:
-    case PARAAT_N_SCOPE_KINDS:
-    default: return _("Systems");
-    }
-}
-
 static void
 update_scope_counts (ParaatRiskDialog *self)
 {
@@ -333,19 +318,10 @@ kind_row (ParaatRiskDialog *self,
     {
       self->kind_rows[kind] = adw_expander_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_rows[kind]),
-                                     scope_kind_heading (kind));
+                                     paraat_scope_kind_heading (kind));
       gtk_list_box_append (self->scope_list, self->kind_rows[kind]);
     }
   return self->kind_rows[kind];
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
 }
 
 static GArray *
@@ -376,7 +352,7 @@ fill_scope (ParaatRiskDialog *self,
   if (items == NULL)
     show_error (self, error->message, NULL);
   g_ptr_array_set_size (self->scope_checks, 0);
-  clear_list (self->scope_list);
+  paraat_list_box_clear (self->scope_list);
   memset (self->kind_rows, 0, sizeof self->kind_rows);
   for (guint i = 0; i < n; i++)
     {
@@ -397,104 +373,31 @@ fill_scope (ParaatRiskDialog *self,
 
 /* Linked requirements: edited here, saved with the risk */
 
-static GtkWidget *
-remove_button_new (const char *name,
-                   gint64      id,
-                   GCallback   on_clicked,
-                   gpointer    self)
-{
-  g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  g_object_set_data_full (G_OBJECT (remove), "id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (remove, "clicked", on_clicked, self, 0);
-  return remove;
-}
-
-static void
-remove_id (GArray    *ids,
-           GtkWidget *button)
-{
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "id");
-
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      {
-        g_array_remove_index (ids, i);
-        return;
-      }
-}
-
 static void fill_requirements (ParaatRiskDialog *self);
 
 static void
 on_requirement_remove_cb (GtkButton        *button,
                           ParaatRiskDialog *self)
 {
-  remove_id (self->requirement_ids, GTK_WIDGET (button));
+  paraat_ids_remove (self->requirement_ids, paraat_remove_button_get_id (button));
   fill_requirements (self);
-}
-
-static GtkWidget *
-requirement_row_new (ParaatRiskDialog  *self,
-                     ParaatRequirement *requirement)
-{
-  g_autofree char *title = paraat_requirement_dup_display_name (requirement);
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               paraat_requirement_get_framework_title (requirement));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             remove_button_new (title, paraat_requirement_get_id (requirement),
-                                                G_CALLBACK (on_requirement_remove_cb), self));
-  return row;
 }
 
 static void
 fill_requirements (ParaatRiskDialog *self)
 {
-  clear_list (self->requirements_list);
-  for (guint i = 0; i < self->requirement_ids->len; i++)
-    {
-      g_autoptr(ParaatRequirement) requirement =
-        paraat_workspace_get_requirement (self->workspace,
-                                          g_array_index (self->requirement_ids, gint64, i), NULL);
-      if (requirement != NULL)
-        gtk_list_box_append (self->requirements_list, requirement_row_new (self, requirement));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->requirements_list), self->requirement_ids->len > 0);
-}
-
-static void
-add_id (GArray *ids,
-        gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return;
-  g_array_append_val (ids, id);
+  paraat_requirement_list_fill (self->requirements_list, self->workspace, self->requirement_ids,
+                                G_CALLBACK (on_requirement_remove_cb), self);
 }
 
 static void
 on_requirement_activate_cb (ParaatRiskDialog *self)
 {
-  g_autoptr(ParaatRequirement) requirement =
-    paraat_requirement_entry_lookup (GTK_EDITABLE (self->requirement_entry),
-                                     self->requirement_error, self->workspace);
-
-  if (requirement == NULL)
+  if (!paraat_requirement_entry_add (GTK_EDITABLE (self->requirement_entry),
+                                     self->requirement_error, self->requirement_popover,
+                                     self->workspace, self->requirement_ids))
     return;
-  add_id (self->requirement_ids, paraat_requirement_get_id (requirement));
   fill_requirements (self);
-  paraat_requirement_entry_done (GTK_EDITABLE (self->requirement_entry), self->requirement_error,
-                                 self->requirement_popover);
 }
 
 /* Treatment actions: edited here, saved with the risk */
@@ -505,7 +408,7 @@ static void
 on_action_remove_cb (GtkButton        *button,
                      ParaatRiskDialog *self)
 {
-  remove_id (self->action_ids, GTK_WIDGET (button));
+  paraat_ids_remove (self->action_ids, paraat_remove_button_get_id (button));
   fill_actions (self);
 }
 
@@ -531,7 +434,7 @@ action_row_new (ParaatAction *action)
 static void
 fill_actions (ParaatRiskDialog *self)
 {
-  clear_list (self->actions_list);
+  paraat_list_box_clear (self->actions_list);
   for (guint i = 0; i < self->action_ids->len; i++)
     {
       g_autoptr(ParaatAction) action =
@@ -542,7 +445,7 @@ fill_actions (ParaatRiskDialog *self)
         continue;
       row = action_row_new (action);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 remove_button_new (paraat_action_get_title (action),
+                                 paraat_remove_button_new (paraat_action_get_title (action),
                                                     paraat_action_get_id (action),
                                                     G_CALLBACK (on_action_remove_cb), self));
       gtk_list_box_append (self->actions_list, row);
@@ -599,7 +502,7 @@ fill_action_choices (ParaatRiskDialog *self)
   guint shown = 0;
   gboolean more = FALSE;
 
-  clear_list (self->action_choices);
+  paraat_list_box_clear (self->action_choices);
   for (guint i = 0; i < n && !more; i++)
     {
       g_autoptr(ParaatAction) action = g_list_model_get_item (actions, i);
@@ -632,7 +535,7 @@ on_action_choice_activated_cb (ParaatRiskDialog *self,
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "action-id");
 
   gtk_popover_popdown (self->action_popover);
-  add_id (self->action_ids, id);
+  paraat_ids_add (self->action_ids, id);
   fill_actions (self);
 }
 
@@ -649,7 +552,7 @@ static void
 on_action_created_cb (ParaatRiskDialog *self,
                       gint64            action_id)
 {
-  add_id (self->action_ids, action_id);
+  paraat_ids_add (self->action_ids, action_id);
   fill_actions (self);
   toast (self, _("Action created. It is linked to this risk when you save."));
 }

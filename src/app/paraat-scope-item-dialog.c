@@ -131,18 +131,11 @@ remove_action (GtkWidget  *widget,
   ParaatScopeItemDialog *self = PARAAT_SCOPE_ITEM_DIALOG (widget);
   g_autofree char *heading = g_strdup_printf (_("Remove %s?"),
                                               paraat_scope_item_get_name (self->item));
-  AdwMessageDialog *dialog =
-    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                _("It leaves the scope register. Its past "
-                                                  "changes stay in the audit trail.")));
 
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  paraat_confirm_remove (GTK_WINDOW (self), heading,
+                         _("It leaves the scope register. Its past "
+                           "changes stay in the audit trail."),
+                         G_CALLBACK (on_remove_response_cb), self);
 }
 
 /* Out of scope needs a reason an auditor can accept; in scope it is only a note. */

@@ -115,15 +115,6 @@ item_row_new (ParaatScopeItem *item)
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
-}
-
-static void
 update_empty_page (ParaatScopePage *self,
                    guint            shown)
 {
@@ -157,7 +148,7 @@ rebuild_rows (ParaatScopePage *self)
   guint shown = 0;
 
   for (guint k = 0; k < PARAAT_N_SCOPE_KINDS; k++)
-    clear_list (self->lists[k]);
+    paraat_list_box_clear (self->lists[k]);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ParaatScopeItem) item = g_list_model_get_item (self->items, i);
@@ -227,13 +218,8 @@ paraat_scope_page_set_workspace (ParaatScopePage *self,
 {
   g_return_if_fail (PARAAT_IS_SCOPE_PAGE (self));
 
-  if (!paraat_follow_workspace (GTK_WIDGET (self), &self->workspace, workspace,
-                                G_CALLBACK (on_workspace_changed_cb)))
-    return;
-  paraat_queue_reload (GTK_WIDGET (self));
-  /* A closed workspace's items are let go of at once, shown or not. */
-  if (workspace == NULL)
-    paraat_reload_if_stale (GTK_WIDGET (self));
+  paraat_page_set_workspace (GTK_WIDGET (self), &self->workspace, workspace,
+                             G_CALLBACK (on_workspace_changed_cb));
 }
 
 /* Opening and adding */
@@ -271,21 +257,6 @@ add_action (GtkWidget  *widget,
 
 /* Setup */
 
-static const char *
-group_title (ParaatScopeKind kind)
-{
-  switch (kind)
-    {
-    case PARAAT_SCOPE_SUPPLIER: return _("Suppliers");
-    case PARAAT_SCOPE_LOCATION: return _("Locations");
-    case PARAAT_SCOPE_PROCESS: return _("Processes");
-    case PARAAT_SCOPE_ROLE: return _("Roles");
-    case PARAAT_SCOPE_SYSTEM:
-    case PARAAT_N_SCOPE_KINDS:
-    default: return _("Systems");
-    }
-}
-
 static void
 build_groups (ParaatScopePage *self)
 {
@@ -294,11 +265,12 @@ build_groups (ParaatScopePage *self)
       GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *list = gtk_list_box_new ();
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), group_title (k));
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                       paraat_scope_kind_heading (k));
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_widget_add_css_class (list, "boxed-list");
       gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      group_title (k), -1);
+                                      paraat_scope_kind_heading (k), -1);
       g_signal_connect_object (list, "row-activated", G_CALLBACK (on_row_activated_cb), self,
                                G_CONNECT_SWAPPED);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);

@@ -196,6 +196,40 @@ paraat_show_message (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Asks before a removal; ON_RESPONSE gets INSTANCE and the response, "remove" or "cancel". */
+void
+paraat_confirm_remove (GtkWindow  *parent,
+                       const char *heading,
+                       const char *body,
+                       GCallback   on_response,
+                       gpointer    instance)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", on_response, instance, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The heading of a group of scope items of KIND */
+const char *
+paraat_scope_kind_heading (ParaatScopeKind kind)
+{
+  switch (kind)
+    {
+    case PARAAT_SCOPE_SUPPLIER: return _("Suppliers");
+    case PARAAT_SCOPE_LOCATION: return _("Locations");
+    case PARAAT_SCOPE_PROCESS: return _("Processes");
+    case PARAAT_SCOPE_ROLE: return _("Roles");
+    case PARAAT_SCOPE_SYSTEM:
+    case PARAAT_N_SCOPE_KINDS:
+    default: return _("Systems");
+    }
+}
+
 /* Finds KEY in the enabled frameworks, ISO before NIS2 before imported ones. */
 static ParaatRequirement *
 find_enabled_requirement (ParaatWorkspace *workspace,
@@ -249,6 +283,123 @@ paraat_requirement_entry_done (GtkEditable *entry,
   gtk_popover_popdown (popover);
 }
 
+/* The requirement typed in ENTRY joins IDS, once; FALSE, with the reason under the entry,
+ * when it names none. */
+gboolean
+paraat_requirement_entry_add (GtkEditable     *entry,
+                              GtkLabel        *error_label,
+                              GtkPopover      *popover,
+                              ParaatWorkspace *workspace,
+                              GArray          *ids)
+{
+  g_autoptr(ParaatRequirement) requirement =
+    paraat_requirement_entry_lookup (entry, error_label, workspace);
+
+  if (requirement == NULL)
+    return FALSE;
+  paraat_ids_add (ids, paraat_requirement_get_id (requirement));
+  paraat_requirement_entry_done (entry, error_label, popover);
+  return TRUE;
+}
+
+void
+paraat_list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+/* Returns FALSE when ID is linked already: a link is listed once */
+gboolean
+paraat_ids_add (GArray *ids,
+                gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return FALSE;
+  g_array_append_val (ids, id);
+  return TRUE;
+}
+
+void
+paraat_ids_remove (GArray *ids,
+                   gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        g_array_remove_index (ids, i);
+        return;
+      }
+}
+
+/* An icon button, so NAME goes into its accessible label: a screen reader hears what goes */
+GtkWidget *
+paraat_remove_button_new (const char *name,
+                          gint64      id,
+                          GCallback   on_clicked,
+                          gpointer    instance)
+{
+  g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data_full (G_OBJECT (remove), "id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (remove, "clicked", on_clicked, instance, 0);
+  return remove;
+}
+
+gint64
+paraat_remove_button_get_id (GtkButton *button)
+{
+  return *(gint64 *) g_object_get_data (G_OBJECT (button), "id");
+}
+
+static GtkWidget *
+requirement_row_new (ParaatRequirement *requirement,
+                     GCallback          on_remove,
+                     gpointer           instance)
+{
+  g_autofree char *title = paraat_requirement_dup_display_name (requirement);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               paraat_requirement_get_framework_title (requirement));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             paraat_remove_button_new (title,
+                                                       paraat_requirement_get_id (requirement),
+                                                       on_remove, instance));
+  return row;
+}
+
+/* The list is hidden while empty: an empty boxed list still draws its frame */
+void
+paraat_requirement_list_fill (GtkListBox      *list,
+                              ParaatWorkspace *workspace,
+                              GArray          *ids,
+                              GCallback        on_remove,
+                              gpointer         instance)
+{
+  paraat_list_box_clear (list);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(ParaatRequirement) requirement =
+        paraat_workspace_get_requirement (workspace, g_array_index (ids, gint64, i), NULL);
+
+      if (requirement != NULL)
+        gtk_list_box_append (list, requirement_row_new (requirement, on_remove, instance));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (list), ids->len > 0);
+}
+
 /* Pages that list from the workspace */
 
 typedef struct
@@ -274,6 +425,21 @@ paraat_follow_workspace (GtkWidget        *widget,
   if (workspace != NULL)
     g_signal_connect_object (workspace, "changed", on_changed, widget, G_CONNECT_SWAPPED);
   return TRUE;
+}
+
+/* For a page's set_workspace(): it reads the new workspace when next shown, but lets go of a
+ * closed one at once, shown or not. */
+void
+paraat_page_set_workspace (GtkWidget        *page,
+                           ParaatWorkspace **slot,
+                           ParaatWorkspace  *workspace,
+                           GCallback         on_changed)
+{
+  if (!paraat_follow_workspace (page, slot, workspace, on_changed))
+    return;
+  paraat_queue_reload (page);
+  if (workspace == NULL)
+    paraat_reload_if_stale (page);
 }
 
 /* WIDGET lists from the workspace with RELOAD, but only while it is shown: answers and minutes
@@ -310,6 +476,68 @@ paraat_reload_if_stale (GtkWidget *widget)
     return;
   lazy->stale = FALSE;
   lazy->reload (widget);
+}
+
+/* Tables of items */
+
+/* Fixed widths keep the columns steady while filtering; the EXPAND one takes what is left.
+ * Takes FACTORY. */
+void
+paraat_column_view_add (GtkColumnView      *view,
+                        const char         *title,
+                        GtkListItemFactory *factory,
+                        GCompareDataFunc    compare,
+                        gpointer            compare_data,
+                        int                 width,
+                        gboolean            expand)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, compare_data, NULL));
+  g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
+
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (view, column);
+}
+
+/* Filter choices follow the data: "All owners", then the people that own one of ITEMS, with
+ * their ids in OWNER_IDS. The person chosen stays chosen while still an owner. */
+void
+paraat_owner_dropdown_fill (GtkDropDown       *dropdown,
+                            GArray            *owner_ids,
+                            GListModel        *items,
+                            ParaatOwnerIdFunc  get_owner_id,
+                            ParaatWorkspace   *workspace)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new ((const char *[]) { _("All owners"), NULL });
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GListModel *people = paraat_workspace_get_people (workspace);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  gint64 was = selected > 0 && selected <= owner_ids->len
+               ? g_array_index (owner_ids, gint64, selected - 1) : 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      g_hash_table_add (seen, g_memdup2 (&(gint64) { get_owner_id (item) }, sizeof (gint64)));
+    }
+  g_array_set_size (owner_ids, 0);
+  selected = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(ParaatPerson) person = g_list_model_get_item (people, i);
+      gint64 id = paraat_person_get_id (person);
+
+      if (!g_hash_table_contains (seen, &id))
+        continue;
+      gtk_string_list_append (names, paraat_person_get_name (person));
+      g_array_append_val (owner_ids, id);
+      if (id == was)
+        selected = owner_ids->len;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (dropdown, selected);
 }
 
 /* One window per item */

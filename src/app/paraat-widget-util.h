@@ -46,6 +46,12 @@ void           paraat_label_show_error       (GtkLabel        *label,
 void           paraat_show_message           (GtkWindow       *parent,
                                               const char      *heading,
                                               const char      *body);
+void           paraat_confirm_remove         (GtkWindow       *parent,
+                                              const char      *heading,
+                                              const char      *body,
+                                              GCallback        on_response,
+                                              gpointer         instance);
+const char    *paraat_scope_kind_heading     (ParaatScopeKind  kind);
 
 ParaatRequirement *paraat_requirement_entry_lookup (GtkEditable     *entry,
                                                     GtkLabel        *error_label,
@@ -53,9 +59,38 @@ ParaatRequirement *paraat_requirement_entry_lookup (GtkEditable     *entry,
 void               paraat_requirement_entry_done   (GtkEditable     *entry,
                                                     GtkLabel        *error_label,
                                                     GtkPopover      *popover);
+gboolean           paraat_requirement_entry_add    (GtkEditable     *entry,
+                                                    GtkLabel        *error_label,
+                                                    GtkPopover      *popover,
+                                                    ParaatWorkspace *workspace,
+                                                    GArray          *ids);
+
+void           paraat_list_box_clear         (GtkListBox      *list);
+
+/* Links edited in a dialog and saved with it: an array of gint64 ids, listed as rows with a
+ * remove button that carries the id */
+gboolean       paraat_ids_add                (GArray          *ids,
+                                              gint64           id);
+void           paraat_ids_remove             (GArray          *ids,
+                                              gint64           id);
+GtkWidget     *paraat_remove_button_new      (const char      *name,
+                                              gint64           id,
+                                              GCallback        on_clicked,
+                                              gpointer         instance);
+gint64         paraat_remove_button_get_id   (GtkButton       *button);
+void           paraat_requirement_list_fill  (GtkListBox      *list,
+                                              ParaatWorkspace *workspace,
+                                              GArray          *ids,
+                                              GCallback        on_remove,
+                                              gpointer         instance);
 
 /* Pages that list from the workspace, and read it again only while shown */
 typedef void (*ParaatReloadFunc) (gpointer widget);
+
+void           paraat_page_set_workspace     (GtkWidget         *page,
+                                              ParaatWorkspace  **slot,
+                                              ParaatWorkspace   *workspace,
+                                              GCallback          on_changed);
 
 gboolean       paraat_follow_workspace       (GtkWidget         *widget,
                                               ParaatWorkspace  **slot,
@@ -65,6 +100,22 @@ void           paraat_reload_on_map          (GtkWidget         *widget,
                                               ParaatReloadFunc   reload);
 void           paraat_queue_reload           (GtkWidget         *widget);
 void           paraat_reload_if_stale        (GtkWidget         *widget);
+
+/* Tables of items: a column view, and filters that follow the data */
+typedef gint64 (*ParaatOwnerIdFunc) (gpointer item);
+
+void           paraat_column_view_add        (GtkColumnView      *view,
+                                              const char         *title,
+                                              GtkListItemFactory *factory,
+                                              GCompareDataFunc    compare,
+                                              gpointer            compare_data,
+                                              int                 width,
+                                              gboolean            expand);
+void           paraat_owner_dropdown_fill    (GtkDropDown        *dropdown,
+                                              GArray             *owner_ids,
+                                              GListModel         *items,
+                                              ParaatOwnerIdFunc   get_owner_id,
+                                              ParaatWorkspace    *workspace);
 
 /* One window per item: opens the window of item ID, as paraat_review_window_new() does */
 typedef gpointer (*ParaatWindowOpenFunc) (GtkWindow        *parent,
