@@ -88,7 +88,7 @@ test_help (void)
 {
   static const char * const commands[] = {
     "create", "info", "check", "verify", "demo", "generate", "evidence", "actions", "metrics",
-    "deadlines", "risks",
+    "deadlines", "risks", "export",
   };
   g_autoptr(CliResult) result = run_cli ("--help", NULL);
   g_autoptr(CliResult) bare = run_cli (NULL);
@@ -879,6 +879,70 @@ test_chart (TestDir       *fixture,
   test_util_assert_unchanged (path, baseline);
 }
 
+/* A register as CSV, without changing the workspace; ODS and PDF are refused for now */
+static void
+test_export (TestDir       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "demo.paraat");
+  g_autofree char *csv = test_dir_path (fixture, "soa.csv");
+  g_autofree char *ods = test_dir_path (fixture, "soa.ods");
+  g_autoptr(GBytes) baseline = NULL;
+
+  {
+    g_autoptr(CliResult) demo = run_cli ("demo", path, NULL);
+    g_assert_cmpint (demo->status, ==, 0);
+  }
+  baseline = test_util_read_file (path);
+
+  {
+    g_autoptr(CliResult) result = run_cli ("export", path, "--what", "soa", "-o", csv, NULL);
+    g_autoptr(GBytes) bytes = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpstr (result->err, ==, "");
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_nonnull (strstr (result->out, "93"));
+    bytes = test_util_read_file (csv);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 3, "\xEF\xBB\xBF", 3);
+    lines = g_strsplit ((const char *) g_bytes_get_data (bytes, NULL) + 3, "\r\n", -1);
+    g_assert_true (g_str_has_prefix (lines[0], "\"Control\",\"Title\",\"Applicable\""));
+    g_assert_true (g_str_has_prefix (lines[1], "\"A.5.1\","));
+  }
+  {
+    g_autoptr(CliResult) result = run_cli ("export", path, "--what", "requirements",
+                                           "--framework", "nis2", "--format", "csv", "-o", csv,
+                                           NULL);
+    g_assert_cmpint (result->status, ==, 0);
+  }
+  {
+    g_autoptr(CliResult) result = run_cli ("export", path, "--what", "soa", "--format", "ods",
+                                           "-o", ods, NULL);
+
+    g_assert_cmpint (result->status, ==, 2);
+    g_assert_nonnull (strstr (result->err, "only export CSV"));
+    g_assert_false (g_file_test (ods, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autoptr(CliResult) pdf = run_cli ("export", path, "--what", "soa", "--format", "pdf",
+                                        "-o", ods, NULL);
+    g_autoptr(CliResult) what = run_cli ("export", path, "--what", "dragons", "-o", csv, NULL);
+    g_autoptr(CliResult) output = run_cli ("export", path, "--what", "risks", NULL);
+    g_autoptr(CliResult) framework = run_cli ("export", path, "--what", "requirements",
+                                              "--framework", "dora", "-o", csv, NULL);
+
+    g_assert_cmpint (pdf->status, ==, 2);
+    g_assert_nonnull (strstr (pdf->err, "“pdf”"));
+    g_assert_cmpint (what->status, ==, 2);
+    g_assert_nonnull (strstr (what->err, "--what must be"));
+    g_assert_cmpint (output->status, ==, 2);
+    g_assert_nonnull (strstr (output->err, "-o"));
+    g_assert_cmpint (framework->status, ==, 2);
+    g_assert_nonnull (strstr (framework->err, "dora"));
+  }
+  test_util_assert_unchanged (path, baseline);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -902,6 +966,7 @@ main (int    argc,
   ADD ("/cli/actions", test_actions);
   ADD ("/cli/risks", test_risks);
   ADD ("/cli/chart", test_chart);
+  ADD ("/cli/export", test_export);
 
 #undef ADD
 

@@ -15,6 +15,7 @@
 #include "paraat-demo.h"
 #include "paraat-error.h"
 #include "paraat-evidence.h"
+#include "paraat-export.h"
 #include "paraat-framework.h"
 #include "paraat-ical.h"
 #include "paraat-json.h"
@@ -327,6 +328,84 @@ cmd_trail (int    argc,
     return fail (error);
 
   g_print (_("Exported the audit trail to “%s”.\n"), output);
+  return EXIT_OK;
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *framework = NULL;
+  GOptionEntry entries[] = {
+    { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
+      N_("soa, requirements, actions, risks, exceptions, scope, evidence or reviews "
+         "(required)"), N_("REGISTER") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“csv” (the default and, from the "
+                                                         "command line, the only one)"),
+      N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (required)"),
+      N_("OUT") },
+    { "framework", 0, 0, G_OPTION_ARG_STRING, &framework,
+      N_("With --what requirements: only this framework, for example nis2 (default: every "
+         "enabled framework)"), N_("KEY") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Export a register as a table: the Statement of "
+                                  "Applicability (every Annex A control of ISO/IEC "
+                                  "27001:2022), the requirements, actions, risks, exceptions, "
+                                  "scope, evidence or management review decisions. CSV files "
+                                  "are UTF-8 with a byte order mark; headings and values in "
+                                  "words follow the language of the command line. The "
+                                  "workspace is not changed."), entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(ParaatExportTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  ParaatExportKind kind;
+  guint n_rows;
+
+  if (!parse_command (context, &argc, &argv, 1))
+    return EXIT_CANNOT;
+  if (what == NULL || !paraat_export_kind_from_string (what, &kind))
+    {
+      g_printerr ("paraat-cli: %s\n", _("--what must be soa, requirements, actions, risks, "
+                                        "exceptions, scope, evidence or reviews."));
+      return EXIT_CANNOT;
+    }
+  if (format != NULL && (g_ascii_strcasecmp (format, "ods") == 0 ||
+                         g_ascii_strcasecmp (format, "pdf") == 0))
+    {
+      g_printerr (_("paraat-cli: the command line can only export CSV for now; “%s” is not "
+                    "available here. Use --format csv.\n"), format);
+      return EXIT_CANNOT;
+    }
+  if (format != NULL && g_ascii_strcasecmp (format, "csv") != 0)
+    {
+      g_printerr ("paraat-cli: %s\n", _("--format must be “csv”."));
+      return EXIT_CANNOT;
+    }
+  if (framework != NULL && kind != PARAAT_EXPORT_REQUIREMENTS)
+    {
+      g_printerr ("paraat-cli: %s\n", _("--framework only goes with --what requirements."));
+      return EXIT_CANNOT;
+    }
+  if (output == NULL)
+    {
+      g_printerr ("paraat-cli: %s\n", _("Give the output file with -o."));
+      return EXIT_CANNOT;
+    }
+
+  if (!(ws = paraat_workspace_open (argv[1], &error)) ||
+      !(table = paraat_workspace_build_export (ws, kind, framework, &error)) ||
+      !paraat_export_table_write_csv (table, output, &error))
+    return fail (error);
+
+  n_rows = paraat_export_table_get_n_rows (table);
+  g_print (ngettext ("Wrote “%s” with %u row.\n", "Wrote “%s” with %u rows.\n", n_rows),
+           output, n_rows);
   return EXIT_OK;
 }
 
@@ -1628,6 +1707,8 @@ static const Command commands[] = {
   { "verify", N_("FILE"), N_("Verify the audit trail’s hash chain"), cmd_verify },
   { "trail", N_("FILE -o OUT [--format csv|xml] [--item TYPE:ID]"),
     N_("Export the audit trail or one item’s history"), cmd_trail },
+  { "export", N_("FILE --what REGISTER -o OUT [--format csv] [--framework KEY]"),
+    N_("Export a register (SoA, requirements, actions, risks, …) as CSV"), cmd_export },
   { "import-catalog", N_("FILE CATALOG.xml [--person NAME]"),
     N_("Import a framework catalog (Paraat format or OSCAL)"), cmd_import_catalog },
   { "catalogs", N_("FILE [--json]"), N_("List frameworks with their requirement counts"),

@@ -7,6 +7,7 @@
 
 #include "paraat-check.h"
 #include "paraat-clock.h"
+#include "paraat-csv.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
 #include "paraat-partial-file.h"
@@ -26,29 +27,6 @@ paraat_trail_format_from_string (const char        *name,
   else
     return FALSE;
   return TRUE;
-}
-
-/* RFC 4180 quoting. A cell that a spreadsheet would run as a formula gets one leading
- * apostrophe; so does a cell that already starts with one, which keeps the rule
- * reversible for anyone recomputing hashes (strip exactly one leading apostrophe). */
-char *
-paraat_csv_cell (const char *value)
-{
-  GString *out = g_string_new ("\"");
-
-  if (value == NULL)
-    value = "";
-  if (strchr ("=+-@'\t\r", value[0]) != NULL && value[0] != '\0')
-    g_string_append_c (out, '\'');
-
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
 }
 
 typedef struct
@@ -131,13 +109,7 @@ append_csv_row (GString          *line,
     paraat_trail_entry_get_prev_hash (entry), paraat_trail_entry_get_hash (entry),
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
-    {
-      g_autofree char *cell = paraat_csv_cell (cells[i]);
-      g_string_append (line, i ? "," : "");
-      g_string_append (line, cell);
-    }
-  g_string_append (line, "\r\n");
+  paraat_csv_append_row (line, cells, G_N_ELEMENTS (cells));
 }
 
 static gboolean

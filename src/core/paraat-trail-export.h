@@ -32,6 +32,5 @@ void     paraat_trail_export_async       (const char         *workspace_path,
                                           gpointer            user_data);
 gboolean paraat_trail_export_finish      (GAsyncResult       *result,
                                           GError            **error);
-char    *paraat_csv_cell                 (const char         *value);
 
 G_END_DECLS
