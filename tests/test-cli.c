@@ -879,7 +879,7 @@ test_chart (TestDir       *fixture,
   test_util_assert_unchanged (path, baseline);
 }
 
-/* A register as CSV, without changing the workspace; ODS and PDF are refused for now */
+/* A register as CSV or ODS, without changing the workspace; PDF is refused for now */
 static void
 test_export (TestDir       *fixture,
              gconstpointer  data)
@@ -918,10 +918,62 @@ test_export (TestDir       *fixture,
   {
     g_autoptr(CliResult) result = run_cli ("export", path, "--what", "soa", "--format", "ods",
                                            "-o", ods, NULL);
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autofree char *first = NULL;
+    xmlDoc *doc;
+
+    g_assert_cmpstr (result->err, ==, "");
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_nonnull (strstr (result->out, "93"));
+    doc = test_util_read_ods (ods);
+    rows = test_util_ods_rows (doc);
+    g_assert_cmpuint (rows->len, ==, 94);
+    first = test_util_ods_cell_text (g_ptr_array_index ((GPtrArray *) rows->pdata[0], 0));
+    g_assert_cmpstr (first, ==, "Control");
+    xmlFreeDoc (doc);
+  }
+  {
+    /* Without --format, the extension decides */
+    g_autofree char *risks = test_dir_path (fixture, "risks.ODS");
+    g_autoptr(CliResult) result = run_cli ("export", path, "--what", "risks", "-o", risks,
+                                           NULL);
+    const char *python = g_getenv ("PARAAT_PYTHON");
+    xmlDoc *doc;
+
+    g_assert_cmpstr (result->err, ==, "");
+    g_assert_cmpint (result->status, ==, 0);
+    doc = test_util_read_ods (risks);
+    xmlFreeDoc (doc);
+    if (python != NULL && python[0] != '\0')
+      {
+        const char *argv[] = {
+          python, "-c",
+          "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; "
+          "assert z.namelist()[0]=='mimetype'; "
+          "assert z.getinfo('mimetype').compress_type==zipfile.ZIP_STORED",
+          NULL, NULL,
+        };
+        g_autoptr(GError) error = NULL;
+        int wait_status = 0;
+
+        for (guint i = 0; i < 2; i++)
+          {
+            argv[3] = i == 0 ? ods : risks;
+            g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                          NULL, &wait_status, &error);
+            g_assert_no_error (error);
+            g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+          }
+      }
+  }
+  {
+    g_autofree char *other = test_dir_path (fixture, "soa.xlsx");
+    g_autoptr(CliResult) result = run_cli ("export", path, "--what", "soa", "--format", "xlsx",
+                                           "-o", other, NULL);
 
     g_assert_cmpint (result->status, ==, 2);
-    g_assert_nonnull (strstr (result->err, "only export CSV"));
-    g_assert_false (g_file_test (ods, G_FILE_TEST_EXISTS));
+    g_assert_nonnull (strstr (result->err, "--format must be"));
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
   }
   {
     g_autoptr(CliResult) pdf = run_cli ("export", path, "--what", "soa", "--format", "pdf",

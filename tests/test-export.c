@@ -1,4 +1,4 @@
-/* test-export.c — every register as a table and as CSV: headings, row counts, RFC 4180
+/* test-export.c — every register as a table, as CSV and as ODS: headings, row counts, RFC 4180
  * quoting, formula neutralisation, UTF-8, failures that leave nothing, Dutch headings
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -429,6 +429,239 @@ test_unwritable (TestDir       *fixture,
   }
 }
 
+/* A whole number without sign but minus and without leading zeros is a number in ODS */
+static gboolean
+is_integer (const char *value)
+{
+  const char *digits = value[0] == '-' ? value + 1 : value;
+  gsize n = strspn (digits, "0123456789");
+
+  if (n == 0 || digits[n] != '\0' || n > 15)
+    return FALSE;
+  return digits[0] != '0' || (n == 1 && digits == value);
+}
+
+/* What the ODS cell must show for VALUE: the CSV's apostrophe, line ends as newlines */
+static char *
+ods_expected (const char *value)
+{
+  g_autofree char *marked = (value[0] != '\0' && strchr ("=+-@'\t\r", value[0]) != NULL)
+                            ? g_strconcat ("'", value, NULL) : g_strdup (value);
+  g_autoptr(GString) out = g_string_new (marked);
+
+  g_string_replace (out, "\r\n", "\n", 0);
+  g_string_replace (out, "\r", "\n", 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Asserts the ODS at PATH holds TABLE exactly; returns its rows for further checks */
+static GPtrArray *
+check_ods (ParaatExportTable *table,
+           const char        *path,
+           xmlDoc           **doc_out)
+{
+  xmlDoc *doc = test_util_read_ods (path);
+  GPtrArray *rows = test_util_ods_rows (doc);
+  guint n_columns = paraat_export_table_get_n_columns (table);
+
+  g_assert_cmpuint (rows->len, ==, paraat_export_table_get_n_rows (table) + 1);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, r);
+
+      g_assert_cmpuint (cells->len, ==, n_columns);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *want = r == 0 ? paraat_export_table_get_heading (table, c)
+                                    : paraat_export_table_get_cell (table, r - 1, c);
+          xmlNode *cell = g_ptr_array_index (cells, c);
+          g_autofree char *type = test_util_ods_attribute (cell, "office", "value-type");
+          g_autofree char *value = test_util_ods_attribute (cell, "office", "value");
+          g_autofree char *text = test_util_ods_cell_text (cell);
+
+          if (is_integer (want))
+            {
+              g_assert_cmpstr (type, ==, "float");
+              g_assert_cmpstr (value, ==, want);
+              g_assert_cmpstr (text, ==, want);
+            }
+          else
+            {
+              g_autofree char *expected = ods_expected (want);
+
+              g_assert_cmpstr (type, ==, "string");
+              g_assert_null (value);
+              g_assert_cmpstr (text, ==, expected);
+            }
+        }
+    }
+  *doc_out = doc;
+  return rows;
+}
+
+static char *
+ods_sheet_name (xmlDoc *doc)
+{
+  for (xmlNode *n = xmlDocGetRootElement (doc)->children; n; n = n->next)
+    if (g_str_equal ((const char *) n->name, "body"))
+      for (xmlNode *s = n->children; s; s = s->next)
+        if (g_str_equal ((const char *) s->name, "spreadsheet"))
+          for (xmlNode *t = s->children; t; t = t->next)
+            if (t->type == XML_ELEMENT_NODE && g_str_equal ((const char *) t->name, "table"))
+              return test_util_ods_attribute (t, "table", "name");
+  g_assert_not_reached ();
+}
+
+/* Each register as ODS: a valid archive whose sheet holds the table's headings and cells */
+static void
+test_ods_every_kind (TestDir       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ParaatWorkspace) ws = open_demo (fixture);
+
+  for (ParaatExportKind kind = 0; kind < PARAAT_N_EXPORTS; kind++)
+    {
+      const char *name = paraat_export_kind_to_string (kind);
+      g_autofree char *basename = g_strconcat (name, ".ods", NULL);
+      g_autofree char *path = test_dir_path (fixture, basename);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ParaatExportTable) table = paraat_workspace_build_export (ws, kind, NULL,
+                                                                          &error);
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autofree char *sheet = NULL;
+      g_autofree char *first = NULL;
+      xmlDoc *doc = NULL;
+
+      g_test_message ("%s", name);
+      g_assert_no_error (error);
+      g_assert_true (paraat_export_table_write_ods (table, path, &error));
+      g_assert_no_error (error);
+      rows = check_ods (table, path, &doc);
+      first = test_util_ods_cell_text (g_ptr_array_index ((GPtrArray *) rows->pdata[0], 0));
+      g_assert_cmpstr (first, ==, first_headings[kind]);
+      sheet = ods_sheet_name (doc);
+      g_assert_cmpuint (g_utf8_strlen (sheet, -1), <=, 31);
+      g_assert_cmpuint (g_utf8_strlen (sheet, -1), >, 0);
+      g_assert_null (strpbrk (sheet, "[]*?:/\\"));
+      if (kind == PARAAT_EXPORT_SOA)
+        g_assert_cmpstr (sheet, ==, "Statement of Applicability");
+      xmlFreeDoc (doc);
+    }
+}
+
+/* In ODS too: formulas neutralised, numbers as numbers, accents, line breaks and spaces kept */
+static void
+test_ods_cells (TestDir       *fixture,
+                gconstpointer  data)
+{
+  static const char *tricky = "Noël’s café, \"quoted\" <b>&amp;\r\nsecond  line\nthird,\të";
+  g_autoptr(ParaatWorkspace) ws = open_demo (fixture);
+  g_autofree char *path = test_dir_path (fixture, "actions.ods");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatExportTable) table = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  xmlDoc *doc = NULL;
+  guint found = 0;
+
+  add_action (ws, "=HYPERLINK(\"http://example.com\",\"x\")", tricky);
+  add_action (ws, "@SUM(A1:A2)", "-2+3");
+  add_action (ws, "Privacyverklaring één, twee", "12  345");
+  add_action (ws, "4711", "007");
+
+  table = paraat_workspace_build_export (ws, PARAAT_EXPORT_ACTIONS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (paraat_export_table_write_ods (table, path, &error));
+  g_assert_no_error (error);
+  rows = check_ods (table, path, &doc);
+
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, r);
+      g_autofree char *title = test_util_ods_cell_text (g_ptr_array_index (cells, 0));
+      g_autofree char *type = test_util_ods_attribute (g_ptr_array_index (cells, 0), "office",
+                                                       "value-type");
+      g_autofree char *decision = test_util_ods_cell_text (g_ptr_array_index (cells, 1));
+      g_autofree char *decision_type = test_util_ods_attribute (g_ptr_array_index (cells, 1),
+                                                                "office", "value-type");
+
+      if (g_str_has_prefix (title, "'=HYPERLINK"))
+        {
+          g_assert_cmpstr (title, ==, "'=HYPERLINK(\"http://example.com\",\"x\")");
+          g_assert_cmpstr (type, ==, "string");
+          g_assert_cmpstr (decision, ==,
+                           "Noël’s café, \"quoted\" <b>&amp;\nsecond  line\nthird,\të");
+          found++;
+        }
+      else if (g_str_equal (title, "'@SUM(A1:A2)"))
+        {
+          g_assert_cmpstr (decision, ==, "'-2+3");
+          g_assert_cmpstr (decision_type, ==, "string");
+          found++;
+        }
+      else if (g_str_equal (title, "Privacyverklaring één, twee"))
+        {
+          g_assert_cmpstr (decision, ==, "12  345");
+          g_assert_cmpstr (decision_type, ==, "string");
+          found++;
+        }
+      else if (g_str_equal (title, "4711"))
+        {
+          g_assert_cmpstr (type, ==, "float");
+          g_assert_cmpstr (decision, ==, "007");
+          g_assert_cmpstr (decision_type, ==, "string");
+          found++;
+        }
+      g_assert_false (g_str_has_prefix (title, "=") || g_str_has_prefix (title, "@"));
+    }
+  g_assert_cmpuint (found, ==, 4);
+  xmlFreeDoc (doc);
+}
+
+/* A failed ODS write leaves no file, and keeps an earlier one intact */
+static void
+test_ods_unwritable (TestDir       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ParaatWorkspace) ws = open_demo (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatExportTable) table = paraat_workspace_build_export (ws, PARAAT_EXPORT_SCOPE,
+                                                                      NULL, &error);
+  g_autofree char *missing = test_dir_path (fixture, "no-such-folder/scope.ods");
+  g_autofree char *locked = test_dir_path (fixture, "locked");
+  g_autofree char *inside = g_build_filename (locked, "scope.ods", NULL);
+
+  g_assert_no_error (error);
+  g_assert_false (paraat_export_table_write_ods (table, missing, &error));
+  g_assert_error (error, PARAAT_ERROR, PARAAT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "scope.ods"));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir (locked, 0700), ==, 0);
+  test_util_write_file (inside, "earlier", 7);
+  g_assert_cmpint (g_chmod (locked, 0500), ==, 0);
+  if (access (locked, W_OK) == 0)
+    {
+      g_test_message ("running with privileges that ignore folder permissions");
+      g_assert_cmpint (g_chmod (locked, 0700), ==, 0);
+      return;
+    }
+  g_assert_false (paraat_export_table_write_ods (table, inside, &error));
+  g_assert_error (error, PARAAT_ERROR, PARAAT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "not writable"));
+  g_assert_cmpint (g_chmod (locked, 0700), ==, 0);
+  {
+    g_autoptr(GBytes) earlier = test_util_read_file (inside);
+    g_autoptr(GDir) dir = g_dir_open (locked, 0, NULL);
+
+    g_assert_cmpmem (g_bytes_get_data (earlier, NULL), g_bytes_get_size (earlier),
+                     "earlier", 7);
+    g_assert_cmpstr (g_dir_read_name (dir), ==, "scope.ods");
+    g_assert_null (g_dir_read_name (dir));
+  }
+}
+
 /* Headings and values in words follow the UI language */
 static void
 test_dutch (TestDir       *fixture,
@@ -488,6 +721,9 @@ main (int    argc,
   ADD ("/export/quoting", test_quoting);
   ADD ("/export/unwritable", test_unwritable);
   ADD ("/export/dutch", test_dutch);
+  ADD ("/export/ods-every-kind", test_ods_every_kind);
+  ADD ("/export/ods-cells", test_ods_cells);
+  ADD ("/export/ods-unwritable", test_ods_unwritable);
 
 #undef ADD
 

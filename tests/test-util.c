@@ -390,3 +390,254 @@ test_util_requirement_id (ParaatWorkspace *ws,
   g_assert_no_error (error);
   return paraat_requirement_get_id (r);
 }
+
+/* ZIP and ODS, read back independently of the writer */
+
+static guint32
+bitwise_crc32 (const guint8 *data,
+               gsize         len)
+{
+  guint32 crc = 0xFFFFFFFF;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xEDB88320U & -(crc & 1));
+    }
+  return ~crc;
+}
+
+static guint
+get16 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8);
+}
+
+static guint32
+get32 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+GHashTable *
+test_util_read_zip (const char  *path,
+                    char       **first)
+{
+  g_autoptr(GBytes) bytes = test_util_read_file (path);
+  GHashTable *entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_bytes_unref);
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  const guint8 *end_record = NULL, *p;
+  guint n_entries;
+  guint32 dir_size, dir_offset;
+
+  g_assert_cmpuint (len, >=, 22);
+  for (gsize i = len - 22; ; i--)
+    {
+      if (get32 (data + i) == 0x06054b50)
+        {
+          end_record = data + i;
+          break;
+        }
+      g_assert_cmpuint (i, >, 0);
+    }
+  g_assert_cmpuint (get16 (end_record + 4), ==, 0);
+  g_assert_cmpuint (get16 (end_record + 8), ==, get16 (end_record + 10));
+  n_entries = get16 (end_record + 10);
+  dir_size = get32 (end_record + 12);
+  dir_offset = get32 (end_record + 16);
+  g_assert_cmpuint ((gsize) dir_offset + dir_size, ==, (gsize) (end_record - data));
+
+  p = data + dir_offset;
+  for (guint i = 0; i < n_entries; i++)
+    {
+      guint method, name_len, extra_len, comment_len, local_name_len, local_extra_len;
+      guint32 crc, size, offset;
+      const guint8 *local, *content;
+      char *name;
+
+      g_assert_cmpuint (p + 46 - data, <=, (gsize) (end_record - data));
+      g_assert_cmpuint (get32 (p), ==, 0x02014b50);
+      method = get16 (p + 10);
+      crc = get32 (p + 16);
+      size = get32 (p + 20);
+      g_assert_cmpuint (get32 (p + 24), ==, size);   /* stored: both sizes equal */
+      name_len = get16 (p + 28);
+      extra_len = get16 (p + 30);
+      comment_len = get16 (p + 32);
+      offset = get32 (p + 42);
+      name = g_strndup ((const char *) p + 46, name_len);
+      g_assert_cmpuint (method, ==, 0);
+
+      g_assert_cmpuint ((gsize) offset + 30, <=, dir_offset);
+      local = data + offset;
+      g_assert_cmpuint (get32 (local), ==, 0x04034b50);
+      g_assert_cmpuint (get16 (local + 8), ==, 0);
+      g_assert_cmpuint (get32 (local + 14), ==, crc);
+      g_assert_cmpuint (get32 (local + 18), ==, size);
+      g_assert_cmpuint (get32 (local + 22), ==, size);
+      local_name_len = get16 (local + 26);
+      local_extra_len = get16 (local + 28);
+      g_assert_cmpmem (local + 30, local_name_len, name, name_len);
+      content = local + 30 + local_name_len + local_extra_len;
+      g_assert_cmpuint ((gsize) (content - data) + size, <=, dir_offset);
+      g_assert_cmpuint (bitwise_crc32 (content, size), ==, crc);
+
+      if (i == 0 && first != NULL)
+        *first = g_strdup (name);
+      if (g_str_equal (name, "mimetype"))
+        g_assert_cmpuint (local_extra_len, ==, 0);
+      g_assert_false (g_hash_table_contains (entries, name));
+      g_hash_table_insert (entries, name, g_bytes_new (content, size));
+      p += 46 + name_len + extra_len + comment_len;
+    }
+  g_assert_true (p == end_record);
+  return entries;
+}
+
+#define ODS_MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
+
+xmlDoc *
+test_util_read_ods (const char *path)
+{
+  g_autofree char *first = NULL;
+  g_autoptr(GHashTable) entries = test_util_read_zip (path, &first);
+  g_autoptr(GBytes) head = test_util_read_file (path);
+  GBytes *mimetype, *manifest, *content;
+  xmlDoc *doc;
+
+  /* What file(1) and desktops look for: "mimetype" and the type at fixed offsets */
+  g_assert_cmpstr (first, ==, "mimetype");
+  g_assert_cmpuint (g_bytes_get_size (head), >, 38 + strlen (ODS_MIMETYPE));
+  g_assert_cmpmem ((const char *) g_bytes_get_data (head, NULL) + 30, 8, "mimetype", 8);
+  g_assert_cmpmem ((const char *) g_bytes_get_data (head, NULL) + 38, strlen (ODS_MIMETYPE),
+                   ODS_MIMETYPE, strlen (ODS_MIMETYPE));
+
+  mimetype = g_hash_table_lookup (entries, "mimetype");
+  g_assert_nonnull (mimetype);
+  g_assert_cmpmem (g_bytes_get_data (mimetype, NULL), g_bytes_get_size (mimetype),
+                   ODS_MIMETYPE, strlen (ODS_MIMETYPE));
+
+  manifest = g_hash_table_lookup (entries, "META-INF/manifest.xml");
+  g_assert_nonnull (manifest);
+  doc = xmlReadMemory (g_bytes_get_data (manifest, NULL), g_bytes_get_size (manifest),
+                       "manifest.xml", "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "manifest");
+  xmlFreeDoc (doc);
+
+  content = g_hash_table_lookup (entries, "content.xml");
+  g_assert_nonnull (content);
+  doc = xmlReadMemory (g_bytes_get_data (content, NULL), g_bytes_get_size (content),
+                       "content.xml", "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "document-content");
+  return doc;
+}
+
+static const char *
+ods_namespace (const char *prefix)
+{
+  if (g_str_equal (prefix, "office"))
+    return "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+  if (g_str_equal (prefix, "table"))
+    return "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+  if (g_str_equal (prefix, "text"))
+    return "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_ods (xmlNode    *node,
+        const char *prefix,
+        const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+         g_str_equal ((const char *) node->ns->href, ods_namespace (prefix)) &&
+         g_str_equal ((const char *) node->name, name);
+}
+
+char *
+test_util_ods_attribute (xmlNode    *node,
+                         const char *prefix,
+                         const char *name)
+{
+  xmlChar *value = xmlGetNsProp (node, BAD_CAST name, BAD_CAST ods_namespace (prefix));
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static void
+collect_rows (xmlNode   *node,
+              GPtrArray *rows)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_ods (child, "table", "table-row"))
+        {
+          GPtrArray *cells = g_ptr_array_new ();
+
+          for (xmlNode *cell = child->children; cell != NULL; cell = cell->next)
+            if (is_ods (cell, "table", "table-cell"))
+              g_ptr_array_add (cells, cell);
+          g_ptr_array_add (rows, cells);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        collect_rows (child, rows);
+    }
+}
+
+GPtrArray *
+test_util_ods_rows (xmlDoc *doc)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  collect_rows (xmlDocGetRootElement (doc), rows);
+  return rows;
+}
+
+char *
+test_util_ods_cell_text (xmlNode *cell)
+{
+  GString *text = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  for (xmlNode *p = cell->children; p != NULL; p = p->next)
+    {
+      if (!is_ods (p, "text", "p"))
+        continue;
+      if (!first)
+        g_string_append_c (text, '\n');
+      first = FALSE;
+      for (xmlNode *part = p->children; part != NULL; part = part->next)
+        {
+          if (part->type == XML_TEXT_NODE)
+            {
+              const char *s = (const char *) part->content;
+
+              g_assert_null (strstr (s, "  "));
+              g_assert_null (strpbrk (s, "\t\r\n"));
+              g_assert_false (part == p->children && s[0] == ' ');
+              g_assert_false (part->next == NULL && g_str_has_suffix (s, " "));
+              g_string_append (text, s);
+            }
+          else if (is_ods (part, "text", "s"))
+            {
+              g_autofree char *c = test_util_ods_attribute (part, "text", "c");
+              guint n = c ? (guint) g_ascii_strtoull (c, NULL, 10) : 1;
+
+              for (guint i = 0; i < n; i++)
+                g_string_append_c (text, ' ');
+            }
+          else if (is_ods (part, "text", "tab"))
+            g_string_append_c (text, '\t');
+          else
+            g_assert_not_reached ();
+        }
+    }
+  return g_string_free (text, FALSE);
+}

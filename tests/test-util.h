@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libxml/tree.h>
 #include <sqlite3.h>
 
 #include "paraat-workspace.h"
@@ -97,5 +98,24 @@ gint64           test_util_requirement_id     (ParaatWorkspace *ws,
 void             test_util_tamper_trail_label (const char    *path,
                                                gint64         seq,
                                                const char    *label);
+
+/* Reads the ZIP archive at PATH with a reader of its own: walks the central directory and
+ * asserts every entry is stored (method 0), matches its local header and has the right
+ * CRC-32. Returns entry name → GBytes; *FIRST (if given) is the first entry's name. */
+GHashTable      *test_util_read_zip           (const char    *path,
+                                               char         **first);
+/* Reads the OpenDocument Spreadsheet at PATH: a "mimetype" entry first, stored, without
+ * extra field, holding the ODS media type exactly; a well-formed manifest; returns
+ * content.xml parsed. */
+xmlDoc          *test_util_read_ods           (const char    *path);
+/* Every table:table-row of DOC in order, each a GPtrArray of its table:table-cell nodes */
+GPtrArray       *test_util_ods_rows           (xmlDoc        *doc);
+/* What a cell shows: its text:p paragraphs joined by newlines, text:s and text:tab
+ * expanded. Asserts no text relies on white space that ODF would collapse. */
+char            *test_util_ods_cell_text      (xmlNode       *cell);
+/* An attribute of an ODS node in the namespace with that prefix (office, table, text) */
+char            *test_util_ods_attribute      (xmlNode       *node,
+                                               const char    *prefix,
+                                               const char    *name);
 
 G_END_DECLS

@@ -343,8 +343,8 @@ cmd_export (int    argc,
     { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
       N_("soa, requirements, actions, risks, exceptions, scope, evidence or reviews "
          "(required)"), N_("REGISTER") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“csv” (the default and, from the "
-                                                         "command line, the only one)"),
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“csv” or “ods” (default: from the "
+                                                         "output file’s name, else csv)"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (required)"),
       N_("OUT") },
@@ -357,14 +357,16 @@ cmd_export (int    argc,
     command_context (_("FILE"), _("Export a register as a table: the Statement of "
                                   "Applicability (every Annex A control of ISO/IEC "
                                   "27001:2022), the requirements, actions, risks, exceptions, "
-                                  "scope, evidence or management review decisions. CSV files "
-                                  "are UTF-8 with a byte order mark; headings and values in "
+                                  "scope, evidence or management review decisions, as CSV or as "
+                                  "an OpenDocument spreadsheet (ODS). CSV files are UTF-8 "
+                                  "with a byte order mark; headings and values in "
                                   "words follow the language of the command line. The "
                                   "workspace is not changed."), entries);
   g_autoptr(ParaatWorkspace) ws = NULL;
   g_autoptr(ParaatExportTable) table = NULL;
   g_autoptr(GError) error = NULL;
   ParaatExportKind kind;
+  gboolean ods;
   guint n_rows;
 
   if (!parse_command (context, &argc, &argv, 1))
@@ -375,18 +377,28 @@ cmd_export (int    argc,
                                         "exceptions, scope, evidence or reviews."));
       return EXIT_CANNOT;
     }
-  if (format != NULL && (g_ascii_strcasecmp (format, "ods") == 0 ||
-                         g_ascii_strcasecmp (format, "pdf") == 0))
+  /* Without --format, the output file's extension says which; CSV when it says neither */
+  if (format == NULL && output != NULL)
     {
-      g_printerr (_("paraat-cli: the command line can only export CSV for now; “%s” is not "
-                    "available here. Use --format csv.\n"), format);
+      const char *dot = strrchr (output, '.');
+
+      if (dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL &&
+          (g_ascii_strcasecmp (dot + 1, "ods") == 0 || g_ascii_strcasecmp (dot + 1, "pdf") == 0))
+        format = g_ascii_strdown (dot + 1, -1);
+    }
+  if (format != NULL && g_ascii_strcasecmp (format, "pdf") == 0)
+    {
+      g_printerr (_("paraat-cli: registers export as CSV or ODS; “%s” is not available "
+                    "here. Use --format csv or --format ods.\n"), format);
       return EXIT_CANNOT;
     }
-  if (format != NULL && g_ascii_strcasecmp (format, "csv") != 0)
+  if (format != NULL && g_ascii_strcasecmp (format, "csv") != 0 &&
+      g_ascii_strcasecmp (format, "ods") != 0)
     {
-      g_printerr ("paraat-cli: %s\n", _("--format must be “csv”."));
+      g_printerr ("paraat-cli: %s\n", _("--format must be “csv” or “ods”."));
       return EXIT_CANNOT;
     }
+  ods = format != NULL && g_ascii_strcasecmp (format, "ods") == 0;
   if (framework != NULL && kind != PARAAT_EXPORT_REQUIREMENTS)
     {
       g_printerr ("paraat-cli: %s\n", _("--framework only goes with --what requirements."));
@@ -400,7 +412,8 @@ cmd_export (int    argc,
 
   if (!(ws = paraat_workspace_open (argv[1], &error)) ||
       !(table = paraat_workspace_build_export (ws, kind, framework, &error)) ||
-      !paraat_export_table_write_csv (table, output, &error))
+      !(ods ? paraat_export_table_write_ods (table, output, &error)
+            : paraat_export_table_write_csv (table, output, &error)))
     return fail (error);
 
   n_rows = paraat_export_table_get_n_rows (table);
@@ -1707,8 +1720,8 @@ static const Command commands[] = {
   { "verify", N_("FILE"), N_("Verify the audit trail’s hash chain"), cmd_verify },
   { "trail", N_("FILE -o OUT [--format csv|xml] [--item TYPE:ID]"),
     N_("Export the audit trail or one item’s history"), cmd_trail },
-  { "export", N_("FILE --what REGISTER -o OUT [--format csv] [--framework KEY]"),
-    N_("Export a register (SoA, requirements, actions, risks, …) as CSV"), cmd_export },
+  { "export", N_("FILE --what REGISTER -o OUT [--format csv|ods] [--framework KEY]"),
+    N_("Export a register (SoA, requirements, actions, risks, …) as CSV or ODS"), cmd_export },
   { "import-catalog", N_("FILE CATALOG.xml [--person NAME]"),
     N_("Import a framework catalog (Paraat format or OSCAL)"), cmd_import_catalog },
   { "catalogs", N_("FILE [--json]"), N_("List frameworks with their requirement counts"),

@@ -3,6 +3,8 @@
  */
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+#include <string.h>
 
 #include "paraat-action.h"
 #include "paraat-catalog.h"
@@ -15,6 +17,7 @@
 #include "paraat-requirement.h"
 #include "paraat-review.h"
 #include "paraat-risk.h"
+#include "paraat-zip.h"
 
 #define ISO27001_KEY "iso27001-2022"
 #define NIS2_KEY     "nis2"
@@ -850,6 +853,358 @@ paraat_export_table_write_csv (ParaatExportTable  *table,
   out = paraat_partial_file_create (destination, &partial, NULL, &local_error);
   if (out != NULL &&
       !g_output_stream_write_all (out, text->str, text->len, NULL, NULL, &local_error))
+    paraat_partial_file_discard (out, partial);
+  else if (out != NULL &&
+           paraat_partial_file_commit (out, partial, destination, NULL, &local_error))
+    return TRUE;
+
+  return set_write_error (path, local_error, error);
+}
+
+/* ODS */
+
+#define ODS_MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
+#define NS_OFFICE    "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_STYLE     "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define NS_TEXT      "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_TABLE     "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_FO        "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+#define NS_MANIFEST  "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+/* A whole number a spreadsheet can add up: no sign but minus, no leading zeros (those are
+ * codes, such as "007"), and few enough digits to stay exact as a double. */
+static gboolean
+is_integer_cell (const char *value)
+{
+  const char *digits = value[0] == '-' ? value + 1 : value;
+  gsize n = strspn (digits, "0123456789");
+
+  if (n == 0 || digits[n] != '\0' || n > 15)
+    return FALSE;
+  if (digits[0] == '0')
+    return n == 1 && digits == value;   /* "0", but neither "-0" nor "01" */
+  return TRUE;
+}
+
+/* VALUE as valid UTF-8 without the characters XML 1.0 cannot hold */
+static char *
+xml_text (const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* One text:p per line; ODF collapses white space, so tabs and runs of spaces are
+ * written as text:tab and text:s. */
+static void
+write_paragraphs (xmlTextWriterPtr  writer,
+                  const char       *text)
+{
+  g_autofree char *clean = xml_text (text);
+  g_autoptr(GString) run = g_string_new (NULL);
+  const char *p = clean;
+
+  for (;;)
+    {
+      xmlTextWriterStartElementNS (writer, BAD_CAST "text", BAD_CAST "p", NULL);
+      while (*p != '\0' && *p != '\n' && *p != '\r')
+        {
+          if (*p == '\t')
+            {
+              xmlTextWriterWriteString (writer, BAD_CAST run->str);
+              g_string_truncate (run, 0);
+              xmlTextWriterStartElementNS (writer, BAD_CAST "text", BAD_CAST "tab", NULL);
+              xmlTextWriterEndElement (writer);
+              p++;
+            }
+          else if (*p == ' ')
+            {
+              /* A space between two characters of text stays as it is; any other (more
+               * than one, at the start or end, beside a tab) becomes text:s. */
+              gsize n = strspn (p, " ");
+              gboolean before = run->len > 0;
+              gboolean after = strchr ("\t\r\n", p[n]) == NULL;   /* also false at the end */
+
+              p += n;
+              if (before && after)
+                {
+                  g_string_append_c (run, ' ');
+                  n--;
+                }
+              if (n == 0)
+                continue;
+              xmlTextWriterWriteString (writer, BAD_CAST run->str);
+              g_string_truncate (run, 0);
+              xmlTextWriterStartElementNS (writer, BAD_CAST "text", BAD_CAST "s", NULL);
+              if (n > 1)
+                xmlTextWriterWriteFormatAttributeNS (writer, BAD_CAST "text", BAD_CAST "c",
+                                                     NULL, "%" G_GSIZE_FORMAT, n);
+              xmlTextWriterEndElement (writer);
+            }
+          else
+            g_string_append_c (run, *p++);
+        }
+      xmlTextWriterWriteString (writer, BAD_CAST run->str);
+      g_string_truncate (run, 0);
+      xmlTextWriterEndElement (writer);
+
+      if (*p == '\0')
+        break;
+      if (p[0] == '\r' && p[1] == '\n')
+        p++;
+      p++;
+    }
+}
+
+static void
+write_cell (xmlTextWriterPtr  writer,
+            const char       *value,
+            const char       *style)
+{
+  xmlTextWriterStartElementNS (writer, BAD_CAST "table", BAD_CAST "table-cell", NULL);
+  if (style != NULL)
+    xmlTextWriterWriteAttributeNS (writer, BAD_CAST "table", BAD_CAST "style-name", NULL,
+                                   BAD_CAST style);
+  if (is_integer_cell (value))
+    {
+      xmlTextWriterWriteAttributeNS (writer, BAD_CAST "office", BAD_CAST "value-type", NULL,
+                                     BAD_CAST "float");
+      xmlTextWriterWriteAttributeNS (writer, BAD_CAST "office", BAD_CAST "value", NULL,
+                                     BAD_CAST value);
+      write_paragraphs (writer, value);
+    }
+  else
+    {
+      /* Calc never runs a text cell as a formula, but the visible value is kept the same
+       * as in the CSV export, so both files of one register read alike. */
+      g_autofree char *text = NULL;
+
+      if (value[0] != '\0' && strchr ("=+-@'\t\r", value[0]) != NULL)
+        value = text = g_strconcat ("'", value, NULL);
+      xmlTextWriterWriteAttributeNS (writer, BAD_CAST "office", BAD_CAST "value-type", NULL,
+                                     BAD_CAST "string");
+      write_paragraphs (writer, value);
+    }
+  xmlTextWriterEndElement (writer);
+}
+
+/* Sheet names may not hold []*?:/\ and, for Excel, not be longer than 31 characters */
+static char *
+sheet_name (ParaatExportTable *table)
+{
+  g_autofree char *clean = xml_text (table->title ? table->title : "");
+  GString *name = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = clean; *p && n < 31; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || strchr ("[]*?:/\\", (int) (c < 0x80 ? c : 'x')) != NULL)
+        continue;
+      g_string_append_unichar (name, c);
+      n++;
+    }
+  g_strstrip (name->str);
+  g_string_set_size (name, strlen (name->str));
+  if (name->len == 0)
+    g_string_assign (name, paraat_export_kind_to_string (table->kind));
+  return g_string_free (name, FALSE);
+}
+
+static void
+start_document (xmlTextWriterPtr  writer,
+                const char       *root)
+{
+  xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
+  xmlTextWriterStartElementNS (writer, BAD_CAST "office", BAD_CAST root, BAD_CAST NS_OFFICE);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns:style", BAD_CAST NS_STYLE);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns:text", BAD_CAST NS_TEXT);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns:table", BAD_CAST NS_TABLE);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns:fo", BAD_CAST NS_FO);
+  xmlTextWriterWriteAttributeNS (writer, BAD_CAST "office", BAD_CAST "version", NULL,
+                                 BAD_CAST "1.2");
+}
+
+static void
+write_content (xmlTextWriterPtr   writer,
+               ParaatExportTable *table)
+{
+  g_autofree char *name = sheet_name (table);
+  guint n_columns = table->headings->len;
+  guint n_rows = paraat_export_table_get_n_rows (table);
+
+  start_document (writer, "document-content");
+
+  xmlTextWriterStartElementNS (writer, BAD_CAST "office", BAD_CAST "automatic-styles", NULL);
+  xmlTextWriterStartElementNS (writer, BAD_CAST "style", BAD_CAST "style", NULL);
+  xmlTextWriterWriteAttributeNS (writer, BAD_CAST "style", BAD_CAST "name", NULL,
+                                 BAD_CAST "heading");
+  xmlTextWriterWriteAttributeNS (writer, BAD_CAST "style", BAD_CAST "family", NULL,
+                                 BAD_CAST "table-cell");
+  xmlTextWriterStartElementNS (writer, BAD_CAST "style", BAD_CAST "text-properties", NULL);
+  xmlTextWriterWriteAttributeNS (writer, BAD_CAST "fo", BAD_CAST "font-weight", NULL,
+                                 BAD_CAST "bold");
+  xmlTextWriterEndElement (writer);   /* style:text-properties */
+  xmlTextWriterEndElement (writer);   /* style:style */
+  xmlTextWriterEndElement (writer);   /* office:automatic-styles */
+
+  xmlTextWriterStartElementNS (writer, BAD_CAST "office", BAD_CAST "body", NULL);
+  xmlTextWriterStartElementNS (writer, BAD_CAST "office", BAD_CAST "spreadsheet", NULL);
+  xmlTextWriterStartElementNS (writer, BAD_CAST "table", BAD_CAST "table", NULL);
+  xmlTextWriterWriteAttributeNS (writer, BAD_CAST "table", BAD_CAST "name", NULL,
+                                 BAD_CAST name);
+
+  xmlTextWriterStartElementNS (writer, BAD_CAST "table", BAD_CAST "table-column", NULL);
+  if (n_columns > 1)
+    xmlTextWriterWriteFormatAttributeNS (writer, BAD_CAST "table",
+                                         BAD_CAST "number-columns-repeated", NULL, "%u",
+                                         n_columns);
+  xmlTextWriterEndElement (writer);
+
+  xmlTextWriterStartElementNS (writer, BAD_CAST "table", BAD_CAST "table-header-rows", NULL);
+  xmlTextWriterStartElementNS (writer, BAD_CAST "table", BAD_CAST "table-row", NULL);
+  for (guint c = 0; c < n_columns; c++)
+    write_cell (writer, g_ptr_array_index (table->headings, c), "heading");
+  xmlTextWriterEndElement (writer);   /* table:table-row */
+  xmlTextWriterEndElement (writer);   /* table:table-header-rows */
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      xmlTextWriterStartElementNS (writer, BAD_CAST "table", BAD_CAST "table-row", NULL);
+      for (guint c = 0; c < n_columns; c++)
+        write_cell (writer, g_ptr_array_index (table->cells, (gsize) r * n_columns + c), NULL);
+      xmlTextWriterEndElement (writer);
+    }
+  xmlTextWriterEndDocument (writer);
+}
+
+static void
+write_styles (xmlTextWriterPtr writer)
+{
+  start_document (writer, "document-styles");
+  xmlTextWriterEndDocument (writer);
+}
+
+static void
+write_manifest (xmlTextWriterPtr writer)
+{
+  static const char * const files[][2] = {
+    { "/", ODS_MIMETYPE },
+    { "content.xml", "text/xml" },
+    { "styles.xml", "text/xml" },
+  };
+
+  xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
+  xmlTextWriterStartElementNS (writer, BAD_CAST "manifest", BAD_CAST "manifest",
+                               BAD_CAST NS_MANIFEST);
+  xmlTextWriterWriteAttributeNS (writer, BAD_CAST "manifest", BAD_CAST "version", NULL,
+                                 BAD_CAST "1.2");
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      xmlTextWriterStartElementNS (writer, BAD_CAST "manifest", BAD_CAST "file-entry", NULL);
+      xmlTextWriterWriteAttributeNS (writer, BAD_CAST "manifest", BAD_CAST "full-path", NULL,
+                                     BAD_CAST files[i][0]);
+      if (i == 0)
+        xmlTextWriterWriteAttributeNS (writer, BAD_CAST "manifest", BAD_CAST "version", NULL,
+                                       BAD_CAST "1.2");
+      xmlTextWriterWriteAttributeNS (writer, BAD_CAST "manifest", BAD_CAST "media-type", NULL,
+                                     BAD_CAST files[i][1]);
+      xmlTextWriterEndElement (writer);
+    }
+  xmlTextWriterEndDocument (writer);
+}
+
+/* Runs WRITE into memory and adds the document to the archive as NAME */
+static gboolean
+add_xml (ParaatZip  *zip,
+         const char *name,
+         void      (*write) (xmlTextWriterPtr writer, gpointer data),
+         gpointer    data)
+{
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  xmlTextWriterPtr writer = buffer ? xmlNewTextWriterMemory (buffer, 0) : NULL;
+  gboolean ok;
+
+  if (writer == NULL)
+    {
+      if (buffer != NULL)
+        xmlBufferFree (buffer);
+      return FALSE;
+    }
+  write (writer, data);
+  ok = xmlTextWriterFlush (writer) >= 0;
+  xmlFreeTextWriter (writer);
+  if (ok)
+    paraat_zip_add_stored (zip, name, xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+  return ok;
+}
+
+static void
+content_cb (xmlTextWriterPtr writer,
+            gpointer         data)
+{
+  write_content (writer, data);
+}
+
+static void
+styles_cb (xmlTextWriterPtr writer,
+           gpointer         data)
+{
+  write_styles (writer);
+}
+
+static void
+manifest_cb (xmlTextWriterPtr writer,
+             gpointer         data)
+{
+  write_manifest (writer);
+}
+
+gboolean
+paraat_export_table_write_ods (ParaatExportTable  *table,
+                               const char         *path,
+                               GError            **error)
+{
+  g_autoptr(GFile) destination = NULL;
+  g_autoptr(GFile) partial = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(ParaatZip) zip = NULL;
+  g_autoptr(GBytes) archive = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The mimetype first and stored, so that tools recognise the file by its first bytes */
+  zip = paraat_zip_new ();
+  paraat_zip_add_stored (zip, "mimetype", ODS_MIMETYPE, strlen (ODS_MIMETYPE));
+  if (!add_xml (zip, "META-INF/manifest.xml", manifest_cb, NULL) ||
+      !add_xml (zip, "styles.xml", styles_cb, NULL) ||
+      !add_xml (zip, "content.xml", content_cb, table) ||
+      !(archive = paraat_zip_finish (zip)))
+    {
+      g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, g_strerror (EFBIG));
+      return set_write_error (path, local_error, error);
+    }
+
+  destination = g_file_new_for_path (path);
+  out = paraat_partial_file_create (destination, &partial, NULL, &local_error);
+  if (out != NULL &&
+      !g_output_stream_write_all (out, g_bytes_get_data (archive, NULL),
+                                  g_bytes_get_size (archive), NULL, NULL, &local_error))
     paraat_partial_file_discard (out, partial);
   else if (out != NULL &&
            paraat_partial_file_commit (out, partial, destination, NULL, &local_error))

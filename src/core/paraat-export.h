@@ -1,4 +1,4 @@
-/* paraat-export.h — every register as a table, and the table as CSV
+/* paraat-export.h — every register as a table, and the table as CSV or ODS
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -55,6 +55,14 @@ void               paraat_export_table_free          (ParaatExportTable *table);
 /* RFC 4180 with a UTF-8 byte order mark; written beside PATH and moved in place, so a
  * failure leaves no partial file and an earlier file intact. */
 gboolean           paraat_export_table_write_csv     (ParaatExportTable *table,
+                                                      const char        *path,
+                                                      GError           **error);
+
+/* OpenDocument Spreadsheet: one sheet named after the title, the headings in bold in its
+ * first row. Cells that are whole numbers are numbers; all others are text, with the same
+ * leading apostrophe as in CSV before =, +, -, @, ', a tab or a carriage return. Written
+ * beside PATH and moved in place, like the CSV. */
+gboolean           paraat_export_table_write_ods     (ParaatExportTable *table,
                                                       const char        *path,
                                                       GError           **error);
 
