@@ -705,6 +705,16 @@ fill_addenda (ParaatReviewWindow *self)
   fill_list (self, self->addenda_list, addenda, error, (RowNew) addendum_row_new);
 }
 
+static void
+set_read_only_style (GtkWidget *row,
+                     gboolean   read_only)
+{
+  if (read_only)
+    gtk_widget_add_css_class (row, "paraat-read-only");
+  else
+    gtk_widget_remove_css_class (row, "paraat-read-only");
+}
+
 /* Finalised minutes: everything but the addenda is read-only. */
 static void
 apply_editable (ParaatReviewWindow *self)
@@ -719,6 +729,9 @@ apply_editable (ParaatReviewWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], editable);
   gtk_widget_set_visible (self->finalise_button, editable);
   gtk_widget_set_visible (self->new_decision_list, editable);
+  /* Finalised minutes show no pencil that promises an edit. */
+  set_read_only_style (GTK_WIDGET (self->title_row), !editable);
+  set_read_only_style (GTK_WIDGET (self->date_row), !editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->chair_row), editable);

@@ -446,7 +446,7 @@ build_columns (ParaatRisksPage *self)
   /* The level comes right after the title, so it is in sight on a narrow screen too. */
   add_column (self, _("Risk"), title_text, compare_title, 250);
   add_column (self, _("Inherent"), inherent_text, compare_inherent, 115);
-  add_column (self, _("Residual"), residual_text, compare_residual, 115);
+  add_column (self, _("Residual"), residual_text, compare_residual, 140);
   add_column (self, _("Owner"), owner_text, compare_owner, 140);
   add_column (self, _("Treatment"), treatment_text, compare_treatment, 100);
   add_column (self, _("Review"), review_text, compare_review, 210);
