@@ -8,7 +8,7 @@ PACKAGES="
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxml2-dev
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev poppler-utils
   desktop-file-utils appstream shared-mime-info python3
   xvfb xauth dbus dbus-x11 at-spi2-core
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme

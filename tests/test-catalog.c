@@ -8,6 +8,7 @@
 
 #include "paraat-catalog.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "test-util.h"
 
 #define CORE_CATALOGS "/io/github/paraat/Paraat/core/catalogs/"
@@ -741,20 +742,20 @@ test_text_pick (void)
   g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
 
   g_setenv ("LANGUAGE", "en_GB:nl", TRUE);
-  g_assert_false (paraat_locale_prefers_dutch ());
+  g_assert_false (paraat_i18n_prefers_dutch ());
   g_assert_cmpstr (paraat_text_pick (&both), ==, "Policy");
   g_assert_cmpstr (paraat_text_pick (&nl_only), ==, "Beleid");
   g_assert_null (paraat_text_pick (&neither));
 
   g_setenv ("LANGUAGE", "nl_NL:en", TRUE);
-  g_assert_true (paraat_locale_prefers_dutch ());
+  g_assert_true (paraat_i18n_prefers_dutch ());
   g_assert_cmpstr (paraat_text_pick (&both), ==, "Beleid");
   g_assert_cmpstr (paraat_text_pick (&en_only), ==, "Policy");
 
   g_setenv ("LANGUAGE", "nl", TRUE);
-  g_assert_true (paraat_locale_prefers_dutch ());
+  g_assert_true (paraat_i18n_prefers_dutch ());
   g_setenv ("LANGUAGE", "nds", TRUE);
-  g_assert_false (paraat_locale_prefers_dutch ());
+  g_assert_false (paraat_i18n_prefers_dutch ());
 
   if (saved != NULL)
     g_setenv ("LANGUAGE", saved, TRUE);

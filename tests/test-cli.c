@@ -88,7 +88,7 @@ test_help (void)
 {
   static const char * const commands[] = {
     "create", "info", "check", "verify", "demo", "generate", "evidence", "actions", "metrics",
-    "deadlines", "risks", "export",
+    "deadlines", "risks", "export", "report", "audit-pack",
   };
   g_autoptr(CliResult) result = run_cli ("--help", NULL);
   g_autoptr(CliResult) bare = run_cli (NULL);
@@ -879,7 +879,7 @@ test_chart (TestDir       *fixture,
   test_util_assert_unchanged (path, baseline);
 }
 
-/* A register as CSV or ODS, without changing the workspace; PDF is refused for now */
+/* A register as CSV, ODS or PDF, without changing the workspace */
 static void
 test_export (TestDir       *fixture,
              gconstpointer  data)
@@ -976,7 +976,18 @@ test_export (TestDir       *fixture,
     g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
   }
   {
-    g_autoptr(CliResult) pdf = run_cli ("export", path, "--what", "soa", "--format", "pdf",
+    g_autofree char *pdf_path = test_dir_path (fixture, "soa.pdf");
+    g_autoptr(CliResult) result = run_cli ("export", path, "--what", "soa", "--language", "en",
+                                           "-o", pdf_path, NULL);
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_nonnull (strstr (result->out, "93 rows"));
+    bytes = test_util_read_file (pdf_path);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+  }
+  {
+    g_autoptr(CliResult) pdf = run_cli ("export", path, "--what", "soa", "--language", "fr",
                                         "-o", ods, NULL);
     g_autoptr(CliResult) what = run_cli ("export", path, "--what", "dragons", "-o", csv, NULL);
     g_autoptr(CliResult) output = run_cli ("export", path, "--what", "risks", NULL);
@@ -984,13 +995,54 @@ test_export (TestDir       *fixture,
                                               "--framework", "dora", "-o", csv, NULL);
 
     g_assert_cmpint (pdf->status, ==, 2);
-    g_assert_nonnull (strstr (pdf->err, "“pdf”"));
+    g_assert_nonnull (strstr (pdf->err, "--language must be"));
     g_assert_cmpint (what->status, ==, 2);
     g_assert_nonnull (strstr (what->err, "--what must be"));
     g_assert_cmpint (output->status, ==, 2);
     g_assert_nonnull (strstr (output->err, "-o"));
     g_assert_cmpint (framework->status, ==, 2);
     g_assert_nonnull (strstr (framework->err, "dora"));
+  }
+  test_util_assert_unchanged (path, baseline);
+}
+
+/* The board report and the audit pack from the command line */
+static void
+test_documents (TestDir       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "demo.paraat");
+  g_autofree char *report = test_dir_path (fixture, "board.pdf");
+  g_autofree char *pack = test_dir_path (fixture, "pack");
+  g_autofree char *manifest = test_dir_path (fixture, "pack/MANIFEST.sha256");
+  g_autoptr(GBytes) baseline = NULL;
+
+  {
+    g_autoptr(CliResult) demo = run_cli ("demo", path, NULL);
+    g_assert_cmpint (demo->status, ==, 0);
+  }
+  baseline = test_util_read_file (path);
+  {
+    g_autoptr(CliResult) result = run_cli ("report", path, "-o", report, NULL);
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_nonnull (strstr (result->out, "board.pdf"));
+    bytes = test_util_read_file (report);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+  }
+  {
+    g_autoptr(CliResult) result = run_cli ("audit-pack", path, "-o", pack, "--language", "en",
+                                           NULL);
+    g_autoptr(CliResult) again = run_cli ("audit-pack", path, "-o", pack, NULL);
+    g_autoptr(CliResult) no_output = run_cli ("report", path, NULL);
+
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (again->status, ==, 2);
+    g_assert_nonnull (strstr (again->err, "already exists"));
+    g_assert_cmpint (no_output->status, ==, 2);
+    g_assert_nonnull (strstr (no_output->err, "-o"));
   }
   test_util_assert_unchanged (path, baseline);
 }
@@ -1019,6 +1071,7 @@ main (int    argc,
   ADD ("/cli/risks", test_risks);
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/export", test_export);
+  ADD ("/cli/documents", test_documents);
 
 #undef ADD
 

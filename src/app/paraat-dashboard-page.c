@@ -236,142 +236,6 @@ set_change (ParaatDashboardPage *self,
     gtk_widget_add_css_class (label, better > 0 ? "paraat-better" : "paraat-worse");
 }
 
-/* A count where fewer is better (open high-risk actions, overdue actions) */
-static void
-set_count_change (ParaatDashboardPage *self,
-                  ParaatFigure         figure,
-                  guint                now,
-                  guint                before,
-                  const char          *since)
-{
-  g_autofree char *text = NULL;
-
-  if (now > before)
-    /* Translators: "▲ 2 more than on 31 March 2026" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▲ %u more than on %s",
-                                         "▲ %u more than on %s", now - before), now - before, since);
-  else if (now < before)
-    /* Translators: "▼ 2 fewer than on 31 March 2026" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▼ %u fewer than on %s",
-                                         "▼ %u fewer than on %s", before - now), before - now, since);
-  else
-    text = g_strdup_printf (_("No change since %s"), since);
-  set_change (self, figure, text, now > before ? -1 : now < before ? 1 : 0);
-}
-
-static void
-show_high_risk (ParaatDashboardPage *self,
-                const ParaatMetrics *now,
-                const ParaatMetrics *before,
-                const char          *since)
-{
-  g_autofree char *value = g_strdup_printf ("%u", now->open_high_risk);
-
-  set_figure (self, PARAAT_FIGURE_OPEN_HIGH_RISK, value, _("High or critical priority, not yet closed"));
-  set_count_change (self, PARAAT_FIGURE_OPEN_HIGH_RISK, now->open_high_risk,
-                    before->open_high_risk, since);
-}
-
-static void
-show_days_to_close (ParaatDashboardPage *self,
-                    const ParaatMetrics *now,
-                    const ParaatMetrics *before,
-                    const char          *since)
-{
-  double diff = round ((now->mean_days_to_close - before->mean_days_to_close) * 10) / 10;
-  gulong whole = (gulong) ceil (fabs (diff));
-  g_autofree char *value = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *change = NULL;
-
-  /* The locale's decimal separator: printf follows LC_NUMERIC */
-  value = now->mean_days_to_close < 0 ? g_strdup ("—")
-                                      : g_strdup_printf ("%.1f", now->mean_days_to_close);
-  note = now->n_closed_corrective == 0
-    ? g_strdup_printf (_("No corrective action closed in the %d days up to then"),
-                       PARAAT_METRICS_CLOSE_WINDOW_DAYS)
-    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                    "%u corrective action closed in the %d days up to then",
-                                    "%u corrective actions closed in the %d days up to then",
-                                    now->n_closed_corrective),
-                       now->n_closed_corrective, PARAAT_METRICS_CLOSE_WINDOW_DAYS);
-  set_figure (self, PARAAT_FIGURE_MEAN_DAYS_TO_CLOSE, value, note);
-
-  if (now->mean_days_to_close < 0)
-    change = NULL;
-  else if (before->mean_days_to_close < 0)
-    change = g_strdup_printf (_("Nothing was closed in the %d days up to %s to compare with"),
-                              PARAAT_METRICS_CLOSE_WINDOW_DAYS, since);
-  else if (diff > 0)
-    /* Translators: "▲ 2.5 days longer than on 31 March 2026" */
-    change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▲ %.1f day longer than on %s",
-                                           "▲ %.1f days longer than on %s", whole), diff, since);
-  else if (diff < 0)
-    /* Translators: "▼ 2.5 days shorter than on 31 March 2026" */
-    change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▼ %.1f day shorter than on %s",
-                                           "▼ %.1f days shorter than on %s", whole), -diff, since);
-  else
-    change = g_strdup_printf (_("No change since %s"), since);
-  set_change (self, PARAAT_FIGURE_MEAN_DAYS_TO_CLOSE, change,
-              before->mean_days_to_close < 0 || now->mean_days_to_close < 0 ? 0
-              : diff > 0 ? -1 : diff < 0 ? 1 : 0);
-}
-
-static void
-show_fresh_evidence (ParaatDashboardPage *self,
-                     const ParaatMetrics *now,
-                     const ParaatMetrics *before,
-                     const char          *since)
-{
-  int points = (int) round ((now->fresh_evidence - before->fresh_evidence) * 100);
-  g_autofree char *value = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *change = NULL;
-
-  /* Translators: a share in per cent, "62%" */
-  value = now->fresh_evidence < 0 ? g_strdup ("—")
-                                  : g_strdup_printf (_("%.0f%%"), now->fresh_evidence * 100);
-  note = now->n_applicable == 0
-    ? g_strdup (_("No applicable requirements in the enabled frameworks"))
-    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u applicable requirement",
-                                    "%u of %u applicable requirements", now->n_applicable),
-                       now->n_fresh, now->n_applicable);
-  set_figure (self, PARAAT_FIGURE_FRESH_EVIDENCE, value, note);
-
-  if (now->fresh_evidence < 0 || before->fresh_evidence < 0)
-    change = NULL;
-  else if (points > 0)
-    /* Translators: "▲ 5 percentage points more than on 31 March 2026" */
-    change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▲ %d percentage point more than on %s",
-                                           "▲ %d percentage points more than on %s", points),
-                              points, since);
-  else if (points < 0)
-    /* Translators: "▼ 5 percentage points fewer than on 31 March 2026" */
-    change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "▼ %d percentage point fewer than on %s",
-                                           "▼ %d percentage points fewer than on %s", -points),
-                              -points, since);
-  else
-    change = g_strdup_printf (_("No change since %s"), since);
-  set_change (self, PARAAT_FIGURE_FRESH_EVIDENCE, change, change == NULL ? 0 : points);
-}
-
-static void
-show_overdue (ParaatDashboardPage *self,
-              const ParaatMetrics *now,
-              const ParaatMetrics *before,
-              const char          *since)
-{
-  g_autofree char *value = g_strdup_printf ("%u", now->overdue);
-  g_autofree char *note = now->due_soon == 0
-    ? g_strdup_printf (_("Nothing else due within %d days"), PARAAT_METRICS_DUE_SOON_DAYS)
-    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more due within %d days",
-                                    "%u more due within %d days", now->due_soon),
-                       now->due_soon, PARAAT_METRICS_DUE_SOON_DAYS);
-
-  set_figure (self, PARAAT_FIGURE_OVERDUE, value, note);
-  set_count_change (self, PARAAT_FIGURE_OVERDUE, now->overdue, before->overdue, since);
-}
-
 static void
 update_figures (ParaatDashboardPage *self)
 {
@@ -385,10 +249,14 @@ update_figures (ParaatDashboardPage *self)
       g_warning ("Could not compute the figures: %s", error->message);
       return;
     }
-  show_high_risk (self, &now, &before, since);
-  show_days_to_close (self, &now, &before, since);
-  show_fresh_evidence (self, &now, &before, since);
-  show_overdue (self, &now, &before, since);
+  for (guint figure = 0; figure < PARAAT_N_FIGURES; figure++)
+    {
+      g_auto(ParaatFigureText) text = { NULL, };
+
+      paraat_metrics_describe (&now, &before, since, figure, &text);
+      set_figure (self, figure, text.value, text.note);
+      set_change (self, figure, text.change, text.better);
+    }
 }
 
 /* Charts */

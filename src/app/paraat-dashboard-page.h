@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "paraat-chart-view.h"
+#include "paraat-metrics.h"
 #include "paraat-workspace.h"
 
 G_BEGIN_DECLS
@@ -13,16 +14,6 @@ G_BEGIN_DECLS
 #define PARAAT_TYPE_DASHBOARD_PAGE (paraat_dashboard_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (ParaatDashboardPage, paraat_dashboard_page, PARAAT, DASHBOARD_PAGE, AdwBin)
-
-/* The number cards, in the order shown */
-typedef enum
-{
-  PARAAT_FIGURE_OPEN_HIGH_RISK,
-  PARAAT_FIGURE_MEAN_DAYS_TO_CLOSE,
-  PARAAT_FIGURE_FRESH_EVIDENCE,
-  PARAAT_FIGURE_OVERDUE,
-  PARAAT_N_FIGURES
-} ParaatFigure;
 
 /* The period selector's choices, in the order shown */
 typedef enum

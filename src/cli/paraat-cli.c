@@ -4,9 +4,10 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <glib/gi18n.h>
+#include <libintl.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "paraat-action.h"
 #include "paraat-chart.h"
@@ -17,9 +18,11 @@
 #include "paraat-evidence.h"
 #include "paraat-export.h"
 #include "paraat-framework.h"
+#include "paraat-i18n.h"
 #include "paraat-ical.h"
 #include "paraat-json.h"
 #include "paraat-metrics.h"
+#include "paraat-report.h"
 #include "paraat-requirement.h"
 #include "paraat-review.h"
 #include "paraat-risk.h"
@@ -331,6 +334,69 @@ cmd_trail (int    argc,
   return EXIT_OK;
 }
 
+/* --language: the documents' language, independent of the command line's */
+static gboolean
+check_language (const char *language)
+{
+  g_auto(GStrv) languages = paraat_i18n_list_languages ();
+
+  if (language == NULL || g_strv_contains ((const char * const *) languages, language))
+    return TRUE;
+  g_printerr ("paraat-cli: %s\n", _("--language must be “en” or “nl”."));
+  return FALSE;
+}
+
+/* Without --format, the output file's extension says which; CSV when it says neither */
+static gboolean
+choose_export_format (const char         *format,
+                      const char         *output,
+                      ParaatExportFormat *chosen)
+{
+  *chosen = PARAAT_EXPORT_CSV;
+  if (format == NULL)
+    {
+      paraat_export_format_from_path (output, chosen);
+      return TRUE;
+    }
+  if (paraat_export_format_from_string (format, chosen))
+    return TRUE;
+  g_printerr ("paraat-cli: %s\n", _("--format must be “csv”, “ods” or “pdf”."));
+  return FALSE;
+}
+
+static int
+write_export (const char         *path,
+              ParaatExportKind    kind,
+              const char         *framework,
+              ParaatExportFormat  format,
+              const char         *language,
+              const char         *output)
+{
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(ParaatExportTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean pushed = FALSE;
+  guint n_rows;
+
+  if (!(ws = paraat_workspace_open (path, &error)) ||
+      (language != NULL && !(pushed = paraat_i18n_push_language (language, &error))) ||
+      !(table = paraat_workspace_build_export (ws, kind, framework, &error)) ||
+      !paraat_export_table_write (table, format, paraat_workspace_get_organisation (ws), output,
+                                  &error))
+    {
+      if (pushed)
+        paraat_i18n_pop_language ();
+      return fail (error);
+    }
+  if (pushed)
+    paraat_i18n_pop_language ();
+
+  n_rows = paraat_export_table_get_n_rows (table);
+  g_print (ngettext ("Wrote “%s” with %u row.\n", "Wrote “%s” with %u rows.\n", n_rows),
+           output, n_rows);
+  return EXIT_OK;
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -339,35 +405,34 @@ cmd_export (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *framework = NULL;
+  g_autofree char *language = NULL;
   GOptionEntry entries[] = {
     { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
       N_("soa, requirements, actions, risks, exceptions, scope, evidence or reviews "
          "(required)"), N_("REGISTER") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“csv” or “ods” (default: from the "
-                                                         "output file’s name, else csv)"),
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“csv”, “ods” or “pdf” (default: "
+                                                         "from the output file’s name, else "
+                                                         "csv)"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (required)"),
       N_("OUT") },
     { "framework", 0, 0, G_OPTION_ARG_STRING, &framework,
       N_("With --what requirements: only this framework, for example nis2 (default: every "
          "enabled framework)"), N_("KEY") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &language,
+      N_("“en” or “nl” (default: the language of the command line)"), N_("LANGUAGE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
     command_context (_("FILE"), _("Export a register as a table: the Statement of "
                                   "Applicability (every Annex A control of ISO/IEC "
                                   "27001:2022), the requirements, actions, risks, exceptions, "
-                                  "scope, evidence or management review decisions, as CSV or as "
-                                  "an OpenDocument spreadsheet (ODS). CSV files are UTF-8 "
-                                  "with a byte order mark; headings and values in "
-                                  "words follow the language of the command line. The "
-                                  "workspace is not changed."), entries);
-  g_autoptr(ParaatWorkspace) ws = NULL;
-  g_autoptr(ParaatExportTable) table = NULL;
-  g_autoptr(GError) error = NULL;
+                                  "scope, evidence or management review decisions, as CSV, as "
+                                  "an OpenDocument spreadsheet (ODS) or as PDF. CSV files are "
+                                  "UTF-8 with a byte order mark. The workspace is not "
+                                  "changed."), entries);
   ParaatExportKind kind;
-  gboolean ods;
-  guint n_rows;
+  ParaatExportFormat chosen;
 
   if (!parse_command (context, &argc, &argv, 1))
     return EXIT_CANNOT;
@@ -377,28 +442,8 @@ cmd_export (int    argc,
                                         "exceptions, scope, evidence or reviews."));
       return EXIT_CANNOT;
     }
-  /* Without --format, the output file's extension says which; CSV when it says neither */
-  if (format == NULL && output != NULL)
-    {
-      const char *dot = strrchr (output, '.');
-
-      if (dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL &&
-          (g_ascii_strcasecmp (dot + 1, "ods") == 0 || g_ascii_strcasecmp (dot + 1, "pdf") == 0))
-        format = g_ascii_strdown (dot + 1, -1);
-    }
-  if (format != NULL && g_ascii_strcasecmp (format, "pdf") == 0)
-    {
-      g_printerr (_("paraat-cli: registers export as CSV or ODS; “%s” is not available "
-                    "here. Use --format csv or --format ods.\n"), format);
-      return EXIT_CANNOT;
-    }
-  if (format != NULL && g_ascii_strcasecmp (format, "csv") != 0 &&
-      g_ascii_strcasecmp (format, "ods") != 0)
-    {
-      g_printerr ("paraat-cli: %s\n", _("--format must be “csv” or “ods”."));
-      return EXIT_CANNOT;
-    }
-  ods = format != NULL && g_ascii_strcasecmp (format, "ods") == 0;
+  if (!choose_export_format (format, output, &chosen) || !check_language (language))
+    return EXIT_CANNOT;
   if (framework != NULL && kind != PARAAT_EXPORT_REQUIREMENTS)
     {
       g_printerr ("paraat-cli: %s\n", _("--framework only goes with --what requirements."));
@@ -409,17 +454,90 @@ cmd_export (int    argc,
       g_printerr ("paraat-cli: %s\n", _("Give the output file with -o."));
       return EXIT_CANNOT;
     }
+  return write_export (argv[1], kind, framework, chosen, language, output);
+}
 
+/* Progress on standard error, one line per step, so that scripts can ignore it */
+static void
+print_progress (double      fraction,
+                const char *step,
+                gpointer    user_data)
+{
+  if (isatty (STDERR_FILENO))
+    g_printerr ("%3.0f%% %s\n", fraction * 100, step);
+}
+
+typedef gboolean (*DocumentFunc) (ParaatWorkspace    *self,
+                                  const char         *language,
+                                  const char         *path,
+                                  ParaatProgressFunc  progress,
+                                  gpointer            progress_data,
+                                  GCancellable       *cancellable,
+                                  GError            **error);
+
+/* The board report and the audit pack: FILE -o OUT [--language] */
+static int
+run_document_command (int           argc,
+                      char        **argv,
+                      const char   *summary,
+                      const char   *output_help,
+                      DocumentFunc  write,
+                      const char   *done)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *language = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, output_help, N_("OUT") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &language,
+      N_("“en” or “nl” (default: the language of the command line)"), N_("LANGUAGE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (_("FILE"), summary, entries);
+  g_autoptr(ParaatWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command (context, &argc, &argv, 1) || !check_language (language))
+    return EXIT_CANNOT;
+  if (output == NULL)
+    {
+      g_printerr ("paraat-cli: %s\n", _("Give the output with -o."));
+      return EXIT_CANNOT;
+    }
   if (!(ws = paraat_workspace_open (argv[1], &error)) ||
-      !(table = paraat_workspace_build_export (ws, kind, framework, &error)) ||
-      !(ods ? paraat_export_table_write_ods (table, output, &error)
-            : paraat_export_table_write_csv (table, output, &error)))
+      !write (ws, language, output, print_progress, NULL, NULL, &error))
     return fail (error);
-
-  n_rows = paraat_export_table_get_n_rows (table);
-  g_print (ngettext ("Wrote “%s” with %u row.\n", "Wrote “%s” with %u rows.\n", n_rows),
-           output, n_rows);
+  g_print (done, output);
+  g_print ("\n");
   return EXIT_OK;
+}
+
+static int
+cmd_report (int    argc,
+            char **argv)
+{
+  return run_document_command (argc, argv,
+                               _("Write the board report as PDF: summary figures with their "
+                                 "trend, readiness, maturity charts, risks, actions, "
+                                 "management reviews, evidence freshness and exceptions. The "
+                                 "workspace is not changed."),
+                               N_("Write the PDF to this file (required)"),
+                               paraat_workspace_write_board_report,
+                               _("Wrote the board report “%s”."));
+}
+
+static int
+cmd_audit_pack (int    argc,
+                char **argv)
+{
+  return run_document_command (argc, argv,
+                               _("Write the audit pack into a new folder: the board report, "
+                                 "the Statement of Applicability, every register, the audit "
+                                 "trail and every evidence file, with a SHA-256 manifest. The "
+                                 "workspace is not changed."),
+                               N_("Create this folder (required; it must not exist yet or be "
+                                  "empty)"),
+                               paraat_workspace_write_audit_pack,
+                               _("Wrote the audit pack “%s”."));
 }
 
 /* Changes made from the command line are recorded under a person from the directory. */
@@ -1720,8 +1838,14 @@ static const Command commands[] = {
   { "verify", N_("FILE"), N_("Verify the audit trail’s hash chain"), cmd_verify },
   { "trail", N_("FILE -o OUT [--format csv|xml] [--item TYPE:ID]"),
     N_("Export the audit trail or one item’s history"), cmd_trail },
-  { "export", N_("FILE --what REGISTER -o OUT [--format csv|ods] [--framework KEY]"),
-    N_("Export a register (SoA, requirements, actions, risks, …) as CSV or ODS"), cmd_export },
+  { "export", N_("FILE --what REGISTER -o OUT [--format csv|ods|pdf] [--framework KEY] "
+                  "[--language en|nl]"),
+    N_("Export a register (SoA, requirements, actions, risks, …) as CSV, ODS or PDF"),
+    cmd_export },
+  { "report", N_("FILE -o OUT.pdf [--language en|nl]"), N_("Write the board report (PDF)"),
+    cmd_report },
+  { "audit-pack", N_("FILE -o FOLDER [--language en|nl]"),
+    N_("Write the audit pack: reports, registers, trail, evidence, manifest"), cmd_audit_pack },
   { "import-catalog", N_("FILE CATALOG.xml [--person NAME]"),
     N_("Import a framework catalog (Paraat format or OSCAL)"), cmd_import_catalog },
   { "catalogs", N_("FILE [--json]"), N_("List frameworks with their requirement counts"),

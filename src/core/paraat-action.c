@@ -2,7 +2,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-action-private.h"
@@ -11,6 +10,7 @@
 #include "paraat-db.h"
 #include "paraat-error.h"
 #include "paraat-evidence-private.h"
+#include "paraat-i18n.h"
 #include "paraat-workspace-private.h"
 
 #define SELF_REVIEW_KEY "allow_self_review"
@@ -1982,7 +1982,7 @@ paraat_workspace_build_reminder_uri (ParaatWorkspace  *self,
       n_overdue++;
       g_string_append (body, "- ");
       g_string_append_printf (body,
-                              g_dngettext (GETTEXT_PACKAGE,
+                              paraat_ngettext (
                                            "%s (due %s, %d day overdue, %s)",
                                            "%s (due %s, %d days overdue, %s)", (gulong) days),
                               action->title, action->due_date, days,
@@ -2003,7 +2003,7 @@ paraat_workspace_build_reminder_uri (ParaatWorkspace  *self,
   if (actor != NULL)
     g_string_append_printf (body, "\n\n%s", paraat_person_get_name (actor));
 
-  subject = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+  subject = g_strdup_printf (paraat_ngettext (
                                           "Reminder: %u overdue action in the ISMS",
                                           "Reminder: %u overdue actions in the ISMS",
                                           n_overdue), n_overdue);

@@ -2,7 +2,6 @@
  * RELAX NG schema, and (through paraat-oscal.c) OSCAL catalog XML
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
@@ -13,6 +12,7 @@
 #include "paraat-catalog-private.h"
 #include "paraat-core-resources.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 
 #define CORE_RESOURCE_PREFIX "/io/github/paraat/Paraat/core"
 #define SCHEMA_RESOURCE      CORE_RESOURCE_PREFIX "/catalogs/paraat-catalog.rng"
@@ -374,23 +374,12 @@ paraat_tracks_to_string (guint tracks)
   return g_string_free (out, FALSE);
 }
 
-gboolean
-paraat_locale_prefers_dutch (void)
-{
-  const char *const *names = g_get_language_names ();
-  const char *first = names != NULL ? names[0] : NULL;
-
-  /* "nl", "nl_BE.UTF-8", "nl@euro" — but not "nds" or "nlx". strchr() also finds the
-   * terminating NUL, which is what a bare "nl" ends in. */
-  return first != NULL && g_str_has_prefix (first, "nl") && strchr ("_.@", first[2]) != NULL;
-}
-
 const char *
 paraat_text_pick (const ParaatText *text)
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (text->nl != NULL && paraat_locale_prefers_dutch ())
+  if (text->nl != NULL && paraat_i18n_prefers_dutch ())
     return text->nl;
   return text->en != NULL ? text->en : text->nl;
 }

@@ -78,7 +78,6 @@ char          *paraat_tracks_to_string        (guint          tracks);
 
 /* The text in the language the user reads: Dutch when the UI language is Dutch. */
 const char    *paraat_text_pick               (const ParaatText *text);
-gboolean       paraat_locale_prefers_dutch    (void);
 
 /* Registers the core's own resources (the bundled catalogs and the schema). */
 void           paraat_core_ensure_resources   (void);

@@ -1,7 +1,6 @@
 /* paraat-chart-data.c — the figures of each chart, read from the workspace
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -11,6 +10,7 @@
 #include "paraat-clock.h"
 #include "paraat-error.h"
 #include "paraat-evidence.h"
+#include "paraat-i18n.h"
 #include "paraat-risk.h"
 #include "paraat-scan.h"
 
@@ -420,8 +420,8 @@ fill_actions (ParaatChart      *chart,
       gint64 at_ms = MIN (end_ms, now_ms);
       guint n_opened = 0, n_closed = 0, n_open = 0;
 
-      /* Translators: a month on a chart axis, as strftime() formats it: "Mar 2026" */
-      g_ptr_array_add (labels, g_date_time_format (start, _("%b %Y")));
+      g_ptr_array_add (labels, paraat_format_month_short (g_date_time_get_year (start),
+                                                          g_date_time_get_month (start)));
       for (guint i = 0; i < n_actions; i++)
         {
           g_autoptr(ParaatAction) action = g_list_model_get_item (actions, i);

@@ -1,11 +1,11 @@
 /* paraat-chart-layout.c — where a chart's marks, labels and legend go in a box
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include "paraat-chart-private.h"
+#include "paraat-i18n.h"
 
 #define DEFAULT_FONT_SIZE 10.0
 /* Text is measured by estimate, not by pango, so tooltips need no cairo context and the

@@ -1,13 +1,13 @@
 /* paraat-chart.c — chart data, its description and tooltips, and export to files
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
 #include "paraat-chart-private.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-partial-file.h"
 
 #define EXPORT_MIN_SIZE 16
@@ -603,25 +603,6 @@ paraat_chart_query_tooltip (ParaatChart *chart,
 
 /* Export */
 
-typedef struct
-{
-  GOutputStream *out;
-  GError        *error;
-} WriteClosure;
-
-static cairo_status_t
-write_cb (void                *data,
-          const unsigned char *bytes,
-          unsigned int         length)
-{
-  WriteClosure *closure = data;
-
-  if (closure->error != NULL ||
-      !g_output_stream_write_all (closure->out, bytes, length, NULL, NULL, &closure->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 draw_export (ParaatChart *chart,
              cairo_surface_t *surface,
@@ -644,7 +625,7 @@ render (ParaatChart       *chart,
         ParaatChartFormat  format,
         int                width,
         int                height,
-        WriteClosure      *closure)
+        ParaatStreamClosure *closure)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -656,13 +637,16 @@ render (ParaatChart       *chart,
       draw_export (chart, surface, PNG_SCALE, width, height);
       status = cairo_surface_status (surface);
       if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png_stream (surface, write_cb, closure);
+        status = cairo_surface_write_to_png_stream (surface, paraat_stream_closure_write,
+                                                     closure);
     }
   else
     {
       surface = format == PARAAT_CHART_SVG
-                ? cairo_svg_surface_create_for_stream (write_cb, closure, width, height)
-                : cairo_pdf_surface_create_for_stream (write_cb, closure, width, height);
+                ? cairo_svg_surface_create_for_stream (paraat_stream_closure_write, closure,
+                                                       width, height)
+                : cairo_pdf_surface_create_for_stream (paraat_stream_closure_write, closure,
+                                                       width, height);
       draw_export (chart, surface, 1, width, height);
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
@@ -682,7 +666,7 @@ paraat_chart_export (ParaatChart        *chart,
   g_autoptr(GFile) destination = NULL;
   g_autoptr(GFile) partial = NULL;
   g_autoptr(GOutputStream) out = NULL;
-  WriteClosure closure = { NULL, NULL };
+  ParaatStreamClosure closure = { NULL, NULL };
   cairo_status_t status;
 
   g_return_val_if_fail (chart != NULL, FALSE);

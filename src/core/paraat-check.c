@@ -1,11 +1,11 @@
 /* paraat-check.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 
 #include "paraat-check.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-workspace.h"
 #include "paraat-workspace-file.h"
 

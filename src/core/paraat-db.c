@@ -1,12 +1,12 @@
 /* paraat-db.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "paraat-db.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 
 gboolean
 paraat_db_set_error (sqlite3  *db,

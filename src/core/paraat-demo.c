@@ -1,7 +1,6 @@
 /* paraat-demo.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-db.h"
@@ -9,6 +8,7 @@
 #include "paraat-demo-private.h"
 #include "paraat-clock.h"
 #include "paraat-framework.h"
+#include "paraat-i18n.h"
 #include "paraat-requirement.h"
 #include "paraat-scan.h"
 #include "paraat-workspace-private.h"

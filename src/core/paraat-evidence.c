@@ -1,13 +1,13 @@
 /* paraat-evidence.c — evidence items: metadata, revisions, links and freshness
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-clock.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
 #include "paraat-evidence-private.h"
+#include "paraat-i18n.h"
 #include "paraat-requirement.h"
 #include "paraat-workspace-private.h"
 

@@ -2,7 +2,6 @@
  * with which accepted risk, approved by whom
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-action-private.h"
@@ -11,6 +10,7 @@
 #include "paraat-db.h"
 #include "paraat-error.h"
 #include "paraat-evidence-private.h"
+#include "paraat-i18n.h"
 #include "paraat-risk-private.h"
 #include "paraat-workspace-private.h"
 
@@ -183,7 +183,7 @@ load_requirements (sqlite3          *db,
                                       " ORDER BY r.framework_id, r.position", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, exception->id);
-  sqlite3_bind_int (stmt, 2, paraat_locale_prefers_dutch ());
+  sqlite3_bind_int (stmt, 2, paraat_i18n_prefers_dutch ());
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

@@ -2,7 +2,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>
-#include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
@@ -11,9 +10,12 @@
 #include "paraat-csv.h"
 #include "paraat-error.h"
 #include "paraat-evidence.h"
+#include "paraat-evidence-private.h"
 #include "paraat-export.h"
 #include "paraat-framework.h"
+#include "paraat-i18n.h"
 #include "paraat-partial-file.h"
+#include "paraat-pdf.h"
 #include "paraat-requirement.h"
 #include "paraat-review.h"
 #include "paraat-risk.h"
@@ -39,6 +41,38 @@ paraat_export_kind_to_string (ParaatExportKind kind)
 {
   g_return_val_if_fail (kind < PARAAT_N_EXPORTS, NULL);
   return kind_ids[kind];
+}
+
+static const char * const format_ids[] = { "csv", "ods", "pdf" };
+
+const char *
+paraat_export_format_to_string (ParaatExportFormat format)
+{
+  g_return_val_if_fail (format <= PARAAT_EXPORT_PDF, NULL);
+  return format_ids[format];
+}
+
+gboolean
+paraat_export_format_from_string (const char         *name,
+                                  ParaatExportFormat *format)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (format_ids); i++)
+    if (g_ascii_strcasecmp (name, format_ids[i]) == 0)
+      {
+        *format = (ParaatExportFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+paraat_export_format_from_path (const char         *path,
+                                ParaatExportFormat *format)
+{
+  g_autofree char *name = path != NULL ? g_path_get_basename (path) : NULL;
+  const char *dot = name != NULL ? strrchr (name, '.') : NULL;
+
+  return dot != NULL && paraat_export_format_from_string (dot + 1, format);
 }
 
 gboolean
@@ -803,26 +837,6 @@ paraat_workspace_build_export (ParaatWorkspace   *self,
 
 /* The partial file's hidden name in GIO's message would only confuse: name the file the
  * user chose and say what went wrong. */
-static gboolean
-set_write_error (const char  *path,
-                 GError      *cause,
-                 GError     **error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
-      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO,
-                 _("Could not write “%s”: the folder is not writable. Choose another "
-                   "folder."), name);
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO,
-                 _("Could not write “%s”: the folder does not exist."), name);
-  else
-    g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO, _("Could not write “%s”: %s"), name,
-                 cause ? cause->message : g_strerror (EIO));
-  return FALSE;
-}
 
 gboolean
 paraat_export_table_write_csv (ParaatExportTable  *table,
@@ -858,7 +872,7 @@ paraat_export_table_write_csv (ParaatExportTable  *table,
            paraat_partial_file_commit (out, partial, destination, NULL, &local_error))
     return TRUE;
 
-  return set_write_error (path, local_error, error);
+  return paraat_partial_file_set_error (path, local_error, error);
 }
 
 /* ODS */
@@ -1197,7 +1211,7 @@ paraat_export_table_write_ods (ParaatExportTable  *table,
       !(archive = paraat_zip_finish (zip)))
     {
       g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, g_strerror (EFBIG));
-      return set_write_error (path, local_error, error);
+      return paraat_partial_file_set_error (path, local_error, error);
     }
 
   destination = g_file_new_for_path (path);
@@ -1210,5 +1224,155 @@ paraat_export_table_write_ods (ParaatExportTable  *table,
            paraat_partial_file_commit (out, partial, destination, NULL, &local_error))
     return TRUE;
 
-  return set_write_error (path, local_error, error);
+  return paraat_partial_file_set_error (path, local_error, error);
+}
+
+/* PDF */
+
+gboolean
+paraat_export_table_write_pdf (ParaatExportTable  *table,
+                               const char         *organisation,
+                               const char         *path,
+                               GError            **error)
+{
+  g_autoptr(ParaatPdf) pdf = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *today = paraat_evidence_today ();
+  g_autofree char *date = paraat_format_date_long (today);
+  g_autofree char *line = NULL;
+  guint n_columns;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  n_columns = table->headings->len;
+
+  /* Each row points at its first cell: the PDF copies n_columns cells from there */
+  for (guint i = 0; i + n_columns <= table->cells->len; i += n_columns)
+    g_ptr_array_add (rows, &table->cells->pdata[i]);
+  /* Translators: under a register's title in a PDF: organisation, then the date */
+  line = g_strdup_printf (_("%1$s · %2$s"), organisation != NULL ? organisation : "", date);
+
+  pdf = paraat_pdf_new (table->title, TRUE);
+  paraat_pdf_add_section (pdf, table->title);
+  paraat_pdf_add_note (pdf, line);
+  paraat_pdf_add_table (pdf, n_columns, (const char * const *) table->headings->pdata, NULL,
+                        rows);
+  return paraat_pdf_write (pdf, path, NULL, error);
+}
+
+/* Building and writing */
+
+gboolean
+paraat_export_table_write (ParaatExportTable  *table,
+                           ParaatExportFormat  format,
+                           const char         *organisation,
+                           const char         *path,
+                           GError            **error)
+{
+  switch (format)
+    {
+    case PARAAT_EXPORT_ODS:
+      return paraat_export_table_write_ods (table, path, error);
+    case PARAAT_EXPORT_PDF:
+      return paraat_export_table_write_pdf (table, organisation, path, error);
+    case PARAAT_EXPORT_CSV:
+    default:
+      return paraat_export_table_write_csv (table, path, error);
+    }
+}
+
+gboolean
+paraat_workspace_export (ParaatWorkspace    *self,
+                         ParaatExportKind    kind,
+                         const char         *framework_key,
+                         ParaatExportFormat  format,
+                         const char         *language,
+                         const char         *path,
+                         GError            **error)
+{
+  g_autoptr(ParaatExportTable) table = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (language != NULL && !paraat_i18n_push_language (language, error))
+    return FALSE;
+  ok = (table = paraat_workspace_build_export (self, kind, framework_key, error)) != NULL &&
+       paraat_export_table_write (table, format, paraat_workspace_get_organisation (self), path,
+                                  error);
+  if (language != NULL)
+    paraat_i18n_pop_language ();
+  return ok;
+}
+
+typedef struct
+{
+  char               *workspace_path;
+  ParaatExportKind    kind;
+  char               *framework_key;
+  ParaatExportFormat  format;
+  char               *language;
+  char               *path;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_free (request->workspace_path);
+  g_free (request->framework_key);
+  g_free (request->language);
+  g_free (request->path);
+  g_free (request);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportRequest *request = task_data;
+  g_autoptr(ParaatWorkspace) reader = NULL;
+  GError *error = NULL;
+
+  if ((reader = paraat_workspace_open_reader (request->workspace_path, &error)) &&
+      paraat_workspace_export (reader, request->kind, request->framework_key, request->format,
+                               request->language, request->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+paraat_export_async (const char          *workspace_path,
+                     ParaatExportKind     kind,
+                     const char          *framework_key,
+                     ParaatExportFormat   format,
+                     const char          *language,
+                     const char          *path,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+
+  request->workspace_path = g_strdup (workspace_path);
+  request->kind = kind;
+  request->framework_key = g_strdup (framework_key);
+  request->format = format;
+  request->language = g_strdup (language);
+  request->path = g_strdup (path);
+  g_task_set_source_tag (task, paraat_export_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) export_request_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+paraat_export_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -22,6 +22,13 @@ typedef enum
   PARAAT_N_EXPORTS
 } ParaatExportKind;
 
+typedef enum
+{
+  PARAAT_EXPORT_CSV,
+  PARAAT_EXPORT_ODS,
+  PARAAT_EXPORT_PDF,
+} ParaatExportFormat;
+
 /* A register as rows of text cells, independent of the file format it is written in. The
  * headings and the values in words (yes/no, statuses, levels) are in the current locale. */
 typedef struct _ParaatExportTable ParaatExportTable;
@@ -64,6 +71,51 @@ gboolean           paraat_export_table_write_csv     (ParaatExportTable *table,
  * beside PATH and moved in place, like the CSV. */
 gboolean           paraat_export_table_write_ods     (ParaatExportTable *table,
                                                       const char        *path,
+                                                      GError           **error);
+
+/* PDF: the title, the date and the organisation above a table whose headings repeat on
+ * every page, A4 landscape, with page numbers; text stays text. Written beside PATH and
+ * moved in place, like the others. */
+gboolean           paraat_export_table_write_pdf     (ParaatExportTable *table,
+                                                      const char        *organisation,
+                                                      const char        *path,
+                                                      GError           **error);
+
+/* In FORMAT; ORGANISATION is only used by PDF */
+gboolean           paraat_export_table_write         (ParaatExportTable *table,
+                                                      ParaatExportFormat format,
+                                                      const char        *organisation,
+                                                      const char        *path,
+                                                      GError           **error);
+
+/* "csv", "ods", "pdf" */
+const char        *paraat_export_format_to_string    (ParaatExportFormat format);
+gboolean           paraat_export_format_from_string  (const char        *name,
+                                                      ParaatExportFormat *format);
+/* The format that PATH's extension names, case-insensitively; FALSE when none does */
+gboolean           paraat_export_format_from_path    (const char        *path,
+                                                      ParaatExportFormat *format);
+
+/* Builds the register and writes it in FORMAT to PATH, in LANGUAGE ("en", "nl"; NULL: the
+ * interface language). */
+gboolean           paraat_workspace_export           (ParaatWorkspace   *self,
+                                                      ParaatExportKind   kind,
+                                                      const char        *framework_key,
+                                                      ParaatExportFormat format,
+                                                      const char        *language,
+                                                      const char        *path,
+                                                      GError           **error);
+/* The same in a worker thread on its own read-only connection to WORKSPACE_PATH. */
+void               paraat_export_async               (const char        *workspace_path,
+                                                      ParaatExportKind   kind,
+                                                      const char        *framework_key,
+                                                      ParaatExportFormat format,
+                                                      const char        *language,
+                                                      const char        *path,
+                                                      GCancellable      *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer           user_data);
+gboolean           paraat_export_finish              (GAsyncResult      *result,
                                                       GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParaatExportTable, paraat_export_table_free)

@@ -1,12 +1,12 @@
 /* paraat-framework.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 
 #include "paraat-clock.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
 #include "paraat-framework-private.h"
+#include "paraat-i18n.h"
 #include "paraat-workspace-private.h"
 
 #define BUNDLED_PATH "/io/github/paraat/Paraat/core/catalogs/"
@@ -17,7 +17,8 @@ struct _ParaatFramework
 
   gint64      id;
   char       *key;
-  char       *title;
+  char       *title_en;   /* either may be NULL; the reader's language picks */
+  char       *title_nl;
   char       *version;
   char       *source;
   char       *format;
@@ -34,7 +35,8 @@ paraat_framework_finalize (GObject *object)
   ParaatFramework *self = PARAAT_FRAMEWORK (object);
 
   g_free (self->key);
-  g_free (self->title);
+  g_free (self->title_en);
+  g_free (self->title_nl);
   g_free (self->version);
   g_free (self->source);
   g_free (self->format);
@@ -55,7 +57,13 @@ paraat_framework_init (ParaatFramework *self)
 
 gint64 paraat_framework_get_id (ParaatFramework *self) { return self->id; }
 const char *paraat_framework_get_key (ParaatFramework *self) { return self->key; }
-const char *paraat_framework_get_title (ParaatFramework *self) { return self->title; }
+const char *
+paraat_framework_get_title (ParaatFramework *self)
+{
+  ParaatText title = { .en = self->title_en, .nl = self->title_nl };
+
+  return paraat_text_pick (&title);
+}
 const char *paraat_framework_get_version (ParaatFramework *self) { return self->version; }
 const char *paraat_framework_get_source (ParaatFramework *self) { return self->source; }
 const char *paraat_framework_get_format (ParaatFramework *self) { return self->format; }
@@ -67,14 +75,10 @@ static ParaatFramework *
 framework_from_row (sqlite3_stmt *stmt)
 {
   ParaatFramework *self = g_object_new (PARAAT_TYPE_FRAMEWORK, NULL);
-  ParaatText title = {
-    .en = (char *) sqlite3_column_text (stmt, 2),
-    .nl = (char *) sqlite3_column_text (stmt, 3),
-  };
-
   self->id = sqlite3_column_int64 (stmt, 0);
   self->key = paraat_db_column_dup (stmt, 1);
-  self->title = g_strdup (paraat_text_pick (&title));
+  self->title_en = paraat_db_column_dup (stmt, 2);
+  self->title_nl = paraat_db_column_dup (stmt, 3);
   self->version = paraat_db_column_dup (stmt, 4);
   self->source = paraat_db_column_dup (stmt, 5);
   self->format = paraat_db_column_dup (stmt, 6);
@@ -435,7 +439,7 @@ paraat_workspace_set_framework_enabled (ParaatWorkspace  *self,
   sqlite3_bind_int (stmt, 1, enabled ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, framework_id);
   if (!paraat_db_step_done (stmt, error) ||
-      !paraat_txn_log (txn, "framework", framework_id, framework->title, "update", changes,
+      !paraat_txn_log (txn, "framework", framework_id, paraat_framework_get_title (framework), "update", changes,
                        NULL, error) ||
       !paraat_workspace_commit (self, txn, "framework", error))
     return FALSE;

@@ -3,13 +3,13 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-action.h"
 #include "paraat-clock.h"
 #include "paraat-error.h"
 #include "paraat-evidence.h"
+#include "paraat-i18n.h"
 #include "paraat-ical.h"
 #include "paraat-partial-file.h"
 

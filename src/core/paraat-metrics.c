@@ -1,11 +1,13 @@
 /* paraat-metrics.c — open high-risk actions, time to close, fresh evidence and deadlines
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 
 #include "paraat-action-private.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
 #include "paraat-evidence-private.h"
+#include "paraat-i18n.h"
 #include "paraat-metrics.h"
 #include "paraat-risk-private.h"
 #include "paraat-workspace-private.h"
@@ -130,4 +132,179 @@ paraat_workspace_compute_metrics (ParaatWorkspace  *self,
     .fresh_evidence = evidence[0] > 0 ? evidence[1] / evidence[0] : -1,
   };
   return TRUE;
+}
+
+/* Figures in words */
+
+const char *
+paraat_figure_label (ParaatFigure figure)
+{
+  switch (figure)
+    {
+    case PARAAT_FIGURE_MEAN_DAYS_TO_CLOSE: return _("Mean days to close");
+    case PARAAT_FIGURE_FRESH_EVIDENCE: return _("Requirements with fresh evidence");
+    case PARAAT_FIGURE_OVERDUE: return _("Overdue actions");
+    case PARAAT_FIGURE_OPEN_HIGH_RISK:
+    case PARAAT_N_FIGURES:
+    default: return _("Open high-risk actions");
+    }
+}
+
+void
+paraat_figure_text_clear (ParaatFigureText *text)
+{
+  g_clear_pointer (&text->value, g_free);
+  g_clear_pointer (&text->note, g_free);
+  g_clear_pointer (&text->change, g_free);
+  text->better = 0;
+}
+
+/* A count where fewer is better (open high-risk actions, overdue actions) */
+static void
+describe_count_change (guint             now,
+                       guint             before,
+                       const char       *since,
+                       ParaatFigureText *text)
+{
+  if (now > before)
+    /* Translators: "▲ 2 more than on 31 March 2026" */
+    text->change = g_strdup_printf (paraat_ngettext ("▲ %u more than on %s",
+                                                     "▲ %u more than on %s", now - before),
+                                    now - before, since);
+  else if (now < before)
+    /* Translators: "▼ 2 fewer than on 31 March 2026" */
+    text->change = g_strdup_printf (paraat_ngettext ("▼ %u fewer than on %s",
+                                                     "▼ %u fewer than on %s", before - now),
+                                    before - now, since);
+  else
+    text->change = g_strdup_printf (_("No change since %s"), since);
+  text->better = now > before ? -1 : now < before ? 1 : 0;
+}
+
+static void
+describe_high_risk (const ParaatMetrics *now,
+                    const ParaatMetrics *before,
+                    const char          *since,
+                    ParaatFigureText    *text)
+{
+  text->value = g_strdup_printf ("%u", now->open_high_risk);
+  text->note = g_strdup (_("High or critical priority, not yet closed"));
+  describe_count_change (now->open_high_risk, before->open_high_risk, since, text);
+}
+
+static char *
+days_to_close_change (const ParaatMetrics *now,
+                      const ParaatMetrics *before,
+                      const char          *since,
+                      double               diff)
+{
+  gulong whole = (gulong) ceil (fabs (diff));
+
+  if (now->mean_days_to_close < 0)
+    return NULL;
+  if (before->mean_days_to_close < 0)
+    return g_strdup_printf (_("Nothing was closed in the %d days up to %s to compare with"),
+                            PARAAT_METRICS_CLOSE_WINDOW_DAYS, since);
+  if (diff > 0)
+    /* Translators: "▲ 2.5 days longer than on 31 March 2026" */
+    return g_strdup_printf (paraat_ngettext ("▲ %.1f day longer than on %s",
+                                             "▲ %.1f days longer than on %s", whole), diff, since);
+  if (diff < 0)
+    /* Translators: "▼ 2.5 days shorter than on 31 March 2026" */
+    return g_strdup_printf (paraat_ngettext ("▼ %.1f day shorter than on %s",
+                                             "▼ %.1f days shorter than on %s", whole), -diff,
+                            since);
+  return g_strdup_printf (_("No change since %s"), since);
+}
+
+static void
+describe_days_to_close (const ParaatMetrics *now,
+                        const ParaatMetrics *before,
+                        const char          *since,
+                        ParaatFigureText    *text)
+{
+  double diff = round ((now->mean_days_to_close - before->mean_days_to_close) * 10) / 10;
+
+  /* The locale's decimal separator: printf follows LC_NUMERIC */
+  text->value = now->mean_days_to_close < 0 ? g_strdup ("—")
+                                            : g_strdup_printf ("%.1f", now->mean_days_to_close);
+  text->note = now->n_closed_corrective == 0
+    ? g_strdup_printf (_("No corrective action closed in the %d days up to then"),
+                       PARAAT_METRICS_CLOSE_WINDOW_DAYS)
+    : g_strdup_printf (paraat_ngettext ("%u corrective action closed in the %d days up to then",
+                                        "%u corrective actions closed in the %d days up to then",
+                                        now->n_closed_corrective),
+                       now->n_closed_corrective, PARAAT_METRICS_CLOSE_WINDOW_DAYS);
+  text->change = days_to_close_change (now, before, since, diff);
+  text->better = before->mean_days_to_close < 0 || now->mean_days_to_close < 0 ? 0
+                 : diff > 0 ? -1 : diff < 0 ? 1 : 0;
+}
+
+static void
+describe_fresh_evidence (const ParaatMetrics *now,
+                         const ParaatMetrics *before,
+                         const char          *since,
+                         ParaatFigureText    *text)
+{
+  int points = (int) round ((now->fresh_evidence - before->fresh_evidence) * 100);
+
+  /* Translators: a share in per cent, "62%" */
+  text->value = now->fresh_evidence < 0 ? g_strdup ("—")
+                                        : g_strdup_printf (_("%.0f%%"), now->fresh_evidence * 100);
+  text->note = now->n_applicable == 0
+    ? g_strdup (_("No applicable requirements in the enabled frameworks"))
+    : g_strdup_printf (paraat_ngettext ("%u of %u applicable requirement",
+                                        "%u of %u applicable requirements", now->n_applicable),
+                       now->n_fresh, now->n_applicable);
+
+  if (now->fresh_evidence < 0 || before->fresh_evidence < 0)
+    return;
+  if (points > 0)
+    /* Translators: "▲ 5 percentage points more than on 31 March 2026" */
+    text->change = g_strdup_printf (paraat_ngettext ("▲ %d percentage point more than on %s",
+                                                     "▲ %d percentage points more than on %s",
+                                                     points), points, since);
+  else if (points < 0)
+    /* Translators: "▼ 5 percentage points fewer than on 31 March 2026" */
+    text->change = g_strdup_printf (paraat_ngettext ("▼ %d percentage point fewer than on %s",
+                                                     "▼ %d percentage points fewer than on %s",
+                                                     -points), -points, since);
+  else
+    text->change = g_strdup_printf (_("No change since %s"), since);
+  text->better = points;
+}
+
+static void
+describe_overdue (const ParaatMetrics *now,
+                  const ParaatMetrics *before,
+                  const char          *since,
+                  ParaatFigureText    *text)
+{
+  text->value = g_strdup_printf ("%u", now->overdue);
+  text->note = now->due_soon == 0
+    ? g_strdup_printf (_("Nothing else due within %d days"), PARAAT_METRICS_DUE_SOON_DAYS)
+    : g_strdup_printf (paraat_ngettext ("%u more due within %d days",
+                                        "%u more due within %d days", now->due_soon),
+                       now->due_soon, PARAAT_METRICS_DUE_SOON_DAYS);
+  describe_count_change (now->overdue, before->overdue, since, text);
+}
+
+void
+paraat_metrics_describe (const ParaatMetrics *now,
+                         const ParaatMetrics *before,
+                         const char          *since,
+                         ParaatFigure         figure,
+                         ParaatFigureText    *text)
+{
+  g_return_if_fail (now != NULL && before != NULL && text != NULL);
+
+  switch (figure)
+    {
+    case PARAAT_FIGURE_MEAN_DAYS_TO_CLOSE: describe_days_to_close (now, before, since, text); break;
+    case PARAAT_FIGURE_FRESH_EVIDENCE: describe_fresh_evidence (now, before, since, text); break;
+    case PARAAT_FIGURE_OVERDUE: describe_overdue (now, before, since, text); break;
+    case PARAAT_FIGURE_OPEN_HIGH_RISK:
+    case PARAAT_N_FIGURES:
+    default: describe_high_risk (now, before, since, text); break;
+    }
 }

@@ -48,4 +48,35 @@ gboolean paraat_workspace_compute_metrics (ParaatWorkspace  *self,
                                            ParaatMetrics    *metrics,
                                            GError          **error);
 
+/* The figures as executives see them, in the order shown */
+typedef enum
+{
+  PARAAT_FIGURE_OPEN_HIGH_RISK,
+  PARAAT_FIGURE_MEAN_DAYS_TO_CLOSE,
+  PARAAT_FIGURE_FRESH_EVIDENCE,
+  PARAAT_FIGURE_OVERDUE,
+  PARAAT_N_FIGURES
+} ParaatFigure;
+
+/* One figure in words: its VALUE ("12", "62%", "—"), a NOTE on what it counts, and the
+ * CHANGE since SINCE ("▲ 2 more than on 31 March 2026"; NULL when there is nothing to
+ * compare). BETTER > 0 when the change is an improvement, < 0 when it is a deterioration. */
+typedef struct
+{
+  char *value;
+  char *note;
+  char *change;
+  int   better;
+} ParaatFigureText;
+
+const char *paraat_figure_label             (ParaatFigure         figure);
+void        paraat_metrics_describe         (const ParaatMetrics *now,
+                                             const ParaatMetrics *before,
+                                             const char          *since,
+                                             ParaatFigure         figure,
+                                             ParaatFigureText    *text);
+void        paraat_figure_text_clear        (ParaatFigureText    *text);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParaatFigureText, paraat_figure_text_clear)
+
 G_END_DECLS

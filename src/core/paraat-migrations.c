@@ -1,10 +1,10 @@
 /* paraat-migrations.c — the workspace schema, one step per version
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 
 #include "paraat-db.h"
 #include "paraat-framework-private.h"
+#include "paraat-i18n.h"
 #include "paraat-migrations.h"
 #include "paraat-txn.h"
 #include "paraat-workspace.h"

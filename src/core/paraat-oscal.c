@@ -1,10 +1,10 @@
 /* paraat-oscal.c — turns an OSCAL catalog (1.0 or 1.1) into a ParaatCatalog
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-catalog-private.h"
+#include "paraat-i18n.h"
 
 #define KEY_MAX_LENGTH 64
 

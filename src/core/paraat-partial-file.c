@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-partial-file.h"
 
 /* A hidden name beside DESTINATION; not derived from the destination's name, which may
@@ -57,5 +59,40 @@ paraat_partial_file_commit (GOutputStream  *out,
     return TRUE;
 
   paraat_partial_file_discard (out, partial);
+  return FALSE;
+}
+
+cairo_status_t
+paraat_stream_closure_write (void                *data,
+                             const unsigned char *bytes,
+                             unsigned int         length)
+{
+  ParaatStreamClosure *closure = data;
+
+  if (closure->error != NULL ||
+      !g_output_stream_write_all (closure->out, bytes, length, NULL, NULL, &closure->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* What went wrong writing PATH, in words the user can act on; always FALSE */
+gboolean
+paraat_partial_file_set_error (const char  *path,
+                               GError      *cause,
+                               GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO,
+                 _("Could not write “%s”: the folder is not writable. Choose another "
+                   "folder."), name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO,
+                 _("Could not write “%s”: the folder does not exist."), name);
+  else
+    g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO, _("Could not write “%s”: %s"), name,
+                 cause ? cause->message : g_strerror (EIO));
   return FALSE;
 }

@@ -1,10 +1,10 @@
 /* paraat-person.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-person.h"
 
 struct _ParaatPerson

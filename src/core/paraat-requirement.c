@@ -1,12 +1,12 @@
 /* paraat-requirement.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-catalog.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-requirement.h"
 #include "paraat-workspace-private.h"
 

@@ -1,13 +1,13 @@
 /* paraat-review.c — management reviews: inputs, decisions and their outcomes, addenda
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-action-private.h"
 #include "paraat-clock.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-review.h"
 #include "paraat-workspace-private.h"
 

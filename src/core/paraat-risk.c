@@ -3,7 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-action-private.h"
@@ -11,6 +10,7 @@
 #include "paraat-db.h"
 #include "paraat-error.h"
 #include "paraat-evidence-private.h"
+#include "paraat-i18n.h"
 #include "paraat-risk-private.h"
 #include "paraat-workspace-private.h"
 

@@ -1,7 +1,6 @@
 /* paraat-scan.c — readiness scans: questions, answers, scoring and comparison
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-catalog.h"
@@ -9,6 +8,7 @@
 #include "paraat-db.h"
 #include "paraat-error.h"
 #include "paraat-framework.h"
+#include "paraat-i18n.h"
 #include "paraat-requirement.h"
 #include "paraat-risk-private.h"
 #include "paraat-scan.h"

@@ -3,12 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
 
 #include "paraat-action-private.h"
 #include "paraat-clock.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-risk-private.h"
 #include "paraat-workspace-private.h"
 
@@ -386,7 +386,7 @@ check_not_named (ParaatWorkspace  *self,
   if (item->n_risks > 0)
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
+                   paraat_ngettext (
                                 "%u risk names “%s”. Take it out of that risk first.",
                                 "%u risks name “%s”. Take it out of those risks first.",
                                 item->n_risks),
@@ -397,7 +397,7 @@ check_not_named (ParaatWorkspace  *self,
   if (n_exceptions > 0)
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
+                   paraat_ngettext (
                                 "An exception is granted to “%1$s”. Remove or change the "
                                 "exception first.",
                                 "%2$" PRId64 " exceptions are granted to “%1$s”. Remove or "

@@ -1,10 +1,10 @@
 /* paraat-trail-entry.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "paraat-i18n.h"
 #include "paraat-risk.h"
 #include "paraat-trail-entry.h"
 #include "paraat-trail-private.h"
@@ -447,7 +447,7 @@ value_label (const char *field,
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (g_str_equal (kind, words[i].field) && g_str_equal (value, words[i].value))
       return words[i].context
-             ? g_dpgettext2 (GETTEXT_PACKAGE, words[i].context, words[i].label)
+             ? paraat_pgettext2 (words[i].context, words[i].label)
              : _(words[i].label);
   return value;
 }

@@ -1,7 +1,6 @@
 /* paraat-trail-export.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
@@ -10,6 +9,7 @@
 #include "paraat-csv.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-partial-file.h"
 #include "paraat-trail-export.h"
 #include "paraat-trail-private.h"

@@ -1,9 +1,9 @@
 /* paraat-trail-model.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 
 #include "paraat-db.h"
+#include "paraat-i18n.h"
 #include "paraat-trail-model.h"
 #include "paraat-trail-private.h"
 #include "paraat-workspace-private.h"

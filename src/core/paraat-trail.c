@@ -2,10 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "paraat-db.h"
+#include "paraat-i18n.h"
 #include "paraat-trail.h"
 #include "paraat-trail-private.h"
 

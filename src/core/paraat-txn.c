@@ -1,11 +1,11 @@
 /* paraat-txn.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n-lib.h>
 
 #include "paraat-clock.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-json.h"
 #include "paraat-trail.h"
 #include "paraat-txn.h"

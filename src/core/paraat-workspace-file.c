@@ -3,13 +3,13 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-workspace.h"
 #include "paraat-workspace-file.h"
 

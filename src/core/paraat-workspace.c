@@ -2,7 +2,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,6 +10,7 @@
 #include "paraat-db.h"
 #include "paraat-error.h"
 #include "paraat-framework-private.h"
+#include "paraat-i18n.h"
 #include "paraat-migrations.h"
 #include "paraat-workspace-file.h"
 #include "paraat-workspace-private.h"
@@ -455,6 +455,34 @@ open_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, workspace, g_object_unref);
+}
+
+ParaatWorkspace *
+paraat_workspace_open_reader (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(ParaatWorkspace) self = NULL;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (PARAAT_TYPE_WORKSPACE, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  if (!open_connection (self, SQLITE_OPEN_READONLY, error))
+    return NULL;
+
+  version = (int) paraat_db_query_int (self->db, "PRAGMA user_version", 0);
+  if (version != PARAAT_SCHEMA_VERSION)
+    {
+      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_TOO_NEW,
+                   _("The workspace changed while it was being read. Try again."));
+      return NULL;
+    }
+  if (!load_people (self, error))
+    return NULL;
+  load_settings (self);
+  paraat_framework_reload (self);
+  return g_steal_pointer (&self);
 }
 
 void
@@ -1130,7 +1158,7 @@ check_not_owner (ParaatWorkspace  *self,
   if (owned > 0)
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
+                   paraat_ngettext (
                                 "%s owns %" PRId64 " requirement. Give it another owner first.",
                                 "%s owns %" PRId64 " requirements. Give them another owner first.",
                                 (gulong) owned),
@@ -1144,7 +1172,7 @@ check_not_owner (ParaatWorkspace  *self,
   if (owned > 0)
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
+                   paraat_ngettext (
                                 "%s owns %" PRId64 " evidence item. Give it another owner "
                                 "first.",
                                 "%s owns %" PRId64 " evidence items. Give them another owner "
@@ -1161,7 +1189,7 @@ check_not_owner (ParaatWorkspace  *self,
   if (owned > 0)
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
+                   paraat_ngettext (
                                 "%s owns %" PRId64 " open action. Give it another owner first.",
                                 "%s owns %" PRId64 " open actions. Give them another owner "
                                 "first.",

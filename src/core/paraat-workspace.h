@@ -34,6 +34,11 @@ ParaatWorkspace   *paraat_workspace_create             (const char           *pa
                                                         GError              **error);
 ParaatWorkspace   *paraat_workspace_open               (const char           *path,
                                                         GError              **error);
+/* A read-only view of a workspace that is open elsewhere (for reports and exports in a
+ * worker thread): no lock, no migration, every write refused. The file must be at the
+ * current schema version. */
+ParaatWorkspace   *paraat_workspace_open_reader        (const char           *path,
+                                                        GError              **error);
 void               paraat_workspace_open_async         (const char           *path,
                                                         GCancellable         *cancellable,
                                                         GAsyncReadyCallback   callback,
