@@ -103,6 +103,38 @@ test_figures (TestDir       *fixture,
   close_all_windows ();
 }
 
+static gboolean
+page_loaded (gpointer data)
+{
+  return !paraat_dashboard_page_is_loading (data);
+}
+
+/* The figures are read in a worker thread while the page is already on screen */
+static void
+test_background (TestDir       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture->dir);
+  ParaatWindow *window = open_as (path, "Marloes Jansen");
+  ParaatWorkspace *ws = paraat_window_get_workspace (window);
+  GtkWidget *host = adw_window_new ();
+  ParaatDashboardPage *page = g_object_new (PARAAT_TYPE_DASHBOARD_PAGE, NULL);
+
+  adw_window_set_content (ADW_WINDOW (host), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (host));
+  paraat_dashboard_page_set_workspace (page, ws);
+  g_assert_true (paraat_dashboard_page_is_loading (page));
+  wait_until (page_loaded, page);
+  assert_figures_match (page, ws);
+
+  /* A change is read again, also in the background */
+  g_assert_true (paraat_dashboard_page_set_period (page, PARAAT_PERIOD_YEAR, NULL, NULL, NULL));
+  g_assert_true (paraat_dashboard_page_is_loading (page));
+  wait_until (page_loaded, page);
+  assert_figures_match (page, ws);
+  close_all_windows ();
+}
+
 static void
 test_period (TestDir       *fixture,
              gconstpointer  data)
@@ -454,6 +486,8 @@ main (int    argc,
     return 0;
 
   g_test_add ("/ui/dashboard/figures", TestDir, NULL, test_dir_setup, test_figures,
+              test_dir_teardown);
+  g_test_add ("/ui/dashboard/background", TestDir, NULL, test_dir_setup, test_background,
               test_dir_teardown);
   g_test_add ("/ui/dashboard/period", TestDir, NULL, test_dir_setup, test_period,
               test_dir_teardown);

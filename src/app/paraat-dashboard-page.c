@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,7 +19,9 @@
 #include "paraat-clock.h"
 #include "paraat-dashboard-page.h"
 #include "paraat-error.h"
+#include "paraat-i18n.h"
 #include "paraat-metrics.h"
+#include "paraat-snapshot.h"
 #include "paraat-widget-util.h"
 
 #define COMPARE_MONTHS 3
@@ -78,6 +79,7 @@ struct _ParaatDashboardPage
   gboolean         choosing;   /* the dropdown is being set from code */
 
   guint                 reload_source;
+  GCancellable         *loading;   /* the snapshot being read in a worker thread */
 };
 
 G_DEFINE_FINAL_TYPE (ParaatDashboardPage, paraat_dashboard_page, ADW_TYPE_BIN)
@@ -108,20 +110,6 @@ parse_iso (const char *text,
   return TRUE;
 }
 
-/* A date as people read it, in the locale's words: "31 March 2026" */
-static char *
-format_display (const char *iso)
-{
-  GDate date;
-  g_autoptr(GDateTime) time = NULL;
-
-  if (!parse_iso (iso, &date))
-    return g_strdup (iso);
-  time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), 12, 0, 0);
-  /* Translators: a date as in "31 March 2026"; the codes are g_date_time_format()'s */
-  return g_date_time_format (time, _("%-d %B %Y"));
-}
 
 static void
 get_today (GDate *date)
@@ -195,10 +183,10 @@ update_period (ParaatDashboardPage *self)
   format_iso (&at, self->at);
   format_iso (&before, self->before);
 
-  from_text = format_display (self->from);
-  to_text = format_display (self->to);
-  at_text = format_display (self->at);
-  before_text = format_display (self->before);
+  from_text = paraat_format_date_long (self->from);
+  to_text = paraat_format_date_long (self->to);
+  at_text = paraat_format_date_long (self->at);
+  before_text = paraat_format_date_long (self->before);
   /* Translators: "Period 1 April 2026 – 30 June 2026. Figures at 12 May 2026, changes
    * since 12 February 2026." */
   summary = g_strdup_printf (_("Period %s – %s. Figures at %s, changes since %s."),
@@ -237,23 +225,16 @@ set_change (ParaatDashboardPage *self,
 }
 
 static void
-update_figures (ParaatDashboardPage *self)
+update_figures (ParaatDashboardPage  *self,
+                const ParaatSnapshot *snapshot)
 {
-  ParaatMetrics now, before;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *since = format_display (self->before);
+  g_autofree char *since = paraat_format_date_long (self->before);
 
-  if (!paraat_workspace_compute_metrics (self->workspace, self->at, &now, &error) ||
-      !paraat_workspace_compute_metrics (self->workspace, self->before, &before, &error))
-    {
-      g_warning ("Could not compute the figures: %s", error->message);
-      return;
-    }
   for (guint figure = 0; figure < PARAAT_N_FIGURES; figure++)
     {
       g_auto(ParaatFigureText) text = { NULL, };
 
-      paraat_metrics_describe (&now, &before, since, figure, &text);
+      paraat_metrics_describe (&snapshot->now, &snapshot->before, since, figure, &text);
       set_figure (self, figure, text.value, text.note);
       set_change (self, figure, text.change, text.better);
     }
@@ -262,31 +243,22 @@ update_figures (ParaatDashboardPage *self)
 /* Charts */
 
 static void
-update_charts (ParaatDashboardPage *self)
+update_charts (ParaatDashboardPage  *self,
+               const ParaatSnapshot *snapshot)
 {
   for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
     {
       ParaatChartKind kind = chart_order[i];
-      /* Only the actions chart is about a period; the others show the latest scans */
-      gboolean period = kind == PARAAT_CHART_ACTIONS;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(ParaatChart) chart = paraat_workspace_build_chart (self->workspace, kind,
-                                                                   period ? self->from : NULL,
-                                                                   period ? self->to : NULL,
-                                                                   &error);
+      ParaatChart *chart = snapshot->charts[kind];
 
-      if (chart == NULL)
-        g_warning ("Could not build the %s chart: %s", paraat_chart_kind_to_string (kind),
-                   error->message);
       paraat_chart_view_set_chart (self->charts[kind], chart);
       /* An empty chart is one sentence; it need not push the rest of the page down */
       gtk_widget_set_size_request (GTK_WIDGET (self->charts[kind]), -1,
-                                   chart == NULL || paraat_chart_is_empty (chart)
-                                   ? EMPTY_CHART_HEIGHT : CHART_HEIGHT);
+                                   paraat_chart_is_empty (chart) ? EMPTY_CHART_HEIGHT
+                                                                 : CHART_HEIGHT);
       /* Risks are not registered yet in most workspaces; an empty grid would only puzzle */
       if (kind == PARAAT_CHART_HEATMAP)
-        gtk_widget_set_visible (self->chart_children[kind],
-                                chart != NULL && !paraat_chart_is_empty (chart));
+        gtk_widget_set_visible (self->chart_children[kind], !paraat_chart_is_empty (chart));
     }
 }
 
@@ -353,7 +325,7 @@ overdue_row_new (ParaatDashboardPage *self,
                  ParaatAction        *action)
 {
   int days = paraat_action_get_days_overdue (action);
-  g_autofree char *due = format_display (paraat_action_get_due_date (action));
+  g_autofree char *due = paraat_format_date_long (paraat_action_get_due_date (action));
   /* Translators: "due 1 March 2026 · 12 days overdue · Joost Bakker" */
   g_autofree char *subtitle =
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due %s · %d day overdue · %s",
@@ -372,7 +344,7 @@ deadline_row_new (ParaatDashboardPage *self,
 {
   GDate today, due;
   int days;
-  g_autofree char *due_text = format_display (paraat_action_get_due_date (action));
+  g_autofree char *due_text = paraat_format_date_long (paraat_action_get_due_date (action));
   g_autofree char *subtitle = NULL;
 
   parse_iso (self->today, &today);
@@ -433,16 +405,14 @@ fill_lists (ParaatDashboardPage *self,
 
 /* The lists are about today, whatever the period: they are the work to chase now. */
 static void
-update_lists (ParaatDashboardPage *self)
+update_lists (ParaatDashboardPage  *self,
+              const ParaatSnapshot *snapshot)
 {
-  g_autoptr(GListModel) actions = NULL;
-  g_autoptr(GError) error = NULL;
+  GListModel *actions = snapshot->actions;
   g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) upcoming = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!(actions = paraat_workspace_list_actions (self->workspace, &error)))
-    g_warning ("Could not read the actions: %s", error->message);
-  for (guint i = 0; actions && i < g_list_model_get_n_items (actions); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
       g_autoptr(ParaatAction) action = g_list_model_get_item (actions, i);
 
@@ -460,16 +430,61 @@ update_lists (ParaatDashboardPage *self)
 /* Loading */
 
 static void
+show_snapshot (ParaatDashboardPage  *self,
+               const ParaatSnapshot *snapshot)
+{
+  update_figures (self, snapshot);
+  update_charts (self, snapshot);
+  update_lists (self, snapshot);
+}
+
+static void
+snapshot_dates (ParaatDashboardPage *self,
+                ParaatSnapshotDates *dates)
+{
+  dates->at = self->at;
+  dates->before = self->before;
+  dates->from = self->from;
+  dates->to = self->to;
+}
+
+static void
+on_snapshot_taken_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ParaatDashboardPage) self = user_data;
+  g_autoptr(ParaatSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  snapshot = paraat_snapshot_take_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (snapshot == NULL)
+    g_warning ("Could not read the dashboard: %s", error->message);
+  else
+    show_snapshot (self, snapshot);
+}
+
+/* The figures and charts are read in a worker thread; a newer reading replaces one still
+ * under way. */
+static void
 reload (gpointer widget)
 {
   ParaatDashboardPage *self = widget;
+  ParaatSnapshotDates dates;
 
   update_period (self);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   if (self->workspace == NULL)
     return;
-  update_figures (self);
-  update_charts (self);
-  update_lists (self);
+
+  self->loading = g_cancellable_new ();
+  snapshot_dates (self, &dates);
+  paraat_snapshot_take_async (paraat_workspace_get_path (self->workspace), &dates,
+                              self->loading, on_snapshot_taken_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -482,8 +497,8 @@ on_reload_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Reading the figures and charts takes a moment on a large workspace; the page is drawn
- * first (it is the home page, shown as a workspace opens) and filled right after. */
+/* The page is drawn first (it is the home page, shown as a workspace opens) and filled
+ * right after. */
 static void
 reload_soon (gpointer widget)
 {
@@ -493,15 +508,28 @@ reload_soon (gpointer widget)
     self->reload_source = g_idle_add_full (G_PRIORITY_LOW, on_reload_idle_cb, self, NULL);
 }
 
-/* What the page shows is asked for: it must be up to date. */
+/* What the page shows is asked for (by the tests): it must be up to date now, so what is
+ * pending is read here and then. */
 static void
 flush_reload (ParaatDashboardPage *self)
 {
-  if (self->reload_source != 0)
-    {
-      g_clear_handle_id (&self->reload_source, g_source_remove);
-      reload (self);
-    }
+  g_autoptr(ParaatSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  ParaatSnapshotDates dates;
+
+  if (self->reload_source == 0 && self->loading == NULL)
+    return;
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  update_period (self);
+  if (self->workspace == NULL)
+    return;
+  snapshot_dates (self, &dates);
+  if (!(snapshot = paraat_workspace_take_snapshot (self->workspace, &dates, &error)))
+    g_warning ("Could not read the dashboard: %s", error->message);
+  else
+    show_snapshot (self, snapshot);
 }
 
 static void
@@ -639,6 +667,15 @@ on_entry_activated_cb (ParaatDashboardPage *self)
 
 /* Getters for the tests */
 
+/* TRUE while a reading is pending or under way in the worker thread */
+gboolean
+paraat_dashboard_page_is_loading (ParaatDashboardPage *self)
+{
+  g_return_val_if_fail (PARAAT_IS_DASHBOARD_PAGE (self), FALSE);
+
+  return self->reload_source != 0 || self->loading != NULL;
+}
+
 const char *
 paraat_dashboard_page_get_figure_text (ParaatDashboardPage *self,
                                        ParaatFigure         figure)
@@ -698,6 +735,8 @@ paraat_dashboard_page_dispose (GObject *object)
   ParaatDashboardPage *self = PARAAT_DASHBOARD_PAGE (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_DASHBOARD_PAGE);
   g_clear_object (&self->workspace);
 

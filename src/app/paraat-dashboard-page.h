@@ -46,4 +46,6 @@ ParaatChartView *paraat_dashboard_page_get_chart_view  (ParaatDashboardPage  *se
 GtkListBox      *paraat_dashboard_page_get_overdue_list   (ParaatDashboardPage *self);
 GtkListBox      *paraat_dashboard_page_get_deadlines_list (ParaatDashboardPage *self);
 
+gboolean           paraat_dashboard_page_is_loading       (ParaatDashboardPage  *self);
+
 G_END_DECLS

@@ -263,7 +263,7 @@ chart_format_value (ParaatChart *chart,
       return g_strdup_printf (_("%.0f%%"), value);
     case PARAAT_CHART_RADAR:
     case PARAAT_CHART_TREND:
-      return g_strdup_printf ("%.1f", value);
+      return paraat_format_decimal (value, 1);
     default:
       return fabs (value) < 1e9 ? g_strdup_printf ("%.0f", value)
                                 : g_strdup_printf ("%.3g", value);
@@ -278,7 +278,7 @@ format_target (double value)
     return g_strdup ("–");
   if (fabs (value - round (value)) < 0.05)
     return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
+  return paraat_format_decimal (value, 1);
 }
 
 /* Descriptions */

@@ -361,6 +361,23 @@ month_abbreviation (int month)
 }
 
 char *
+paraat_format_decimal (double value,
+                       int    digits)
+{
+  Catalog *catalog = current_catalog ();
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+
+  if (catalog == NULL)
+    return g_strdup_printf ("%.*f", digits, value);
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (digits, 0, 9));
+  g_ascii_formatd (buffer, sizeof buffer, format, value);
+  if (g_str_equal (catalog->language, "nl"))
+    g_strdelimit (buffer, ".", ',');
+  return g_strdup (buffer);
+}
+
+char *
 paraat_format_date_long (const char *date)
 {
   int year, month, day;

@@ -49,6 +49,10 @@ gboolean     paraat_i18n_prefers_dutch       (void);
 
 /* Dates for readers, in the thread's document language or the interface's: "22 November
  * 2026" from "YYYY-MM-DD" (anything else comes back as it is), and "Mar 2026" (MONTH 1–12) */
+/* VALUE with DIGITS decimals: with a document language pushed, with its decimal separator
+ * ("2,4" in Dutch); otherwise as printf() does in the interface's locale */
+char        *paraat_format_decimal           (double      value,
+                                              int         digits);
 char        *paraat_format_date_long         (const char *date);
 char        *paraat_format_month_short       (int         year,
                                               int         month);

@@ -199,6 +199,7 @@ days_to_close_change (const ParaatMetrics *now,
                       double               diff)
 {
   gulong whole = (gulong) ceil (fabs (diff));
+  g_autofree char *days = paraat_format_decimal (fabs (diff), 1);
 
   if (now->mean_days_to_close < 0)
     return NULL;
@@ -207,13 +208,12 @@ days_to_close_change (const ParaatMetrics *now,
                             PARAAT_METRICS_CLOSE_WINDOW_DAYS, since);
   if (diff > 0)
     /* Translators: "▲ 2.5 days longer than on 31 March 2026" */
-    return g_strdup_printf (paraat_ngettext ("▲ %.1f day longer than on %s",
-                                             "▲ %.1f days longer than on %s", whole), diff, since);
+    return g_strdup_printf (paraat_ngettext ("▲ %s day longer than on %s",
+                                             "▲ %s days longer than on %s", whole), days, since);
   if (diff < 0)
     /* Translators: "▼ 2.5 days shorter than on 31 March 2026" */
-    return g_strdup_printf (paraat_ngettext ("▼ %.1f day shorter than on %s",
-                                             "▼ %.1f days shorter than on %s", whole), -diff,
-                            since);
+    return g_strdup_printf (paraat_ngettext ("▼ %s day shorter than on %s",
+                                             "▼ %s days shorter than on %s", whole), days, since);
   return g_strdup_printf (_("No change since %s"), since);
 }
 
@@ -225,9 +225,8 @@ describe_days_to_close (const ParaatMetrics *now,
 {
   double diff = round ((now->mean_days_to_close - before->mean_days_to_close) * 10) / 10;
 
-  /* The locale's decimal separator: printf follows LC_NUMERIC */
   text->value = now->mean_days_to_close < 0 ? g_strdup ("—")
-                                            : g_strdup_printf ("%.1f", now->mean_days_to_close);
+                                            : paraat_format_decimal (now->mean_days_to_close, 1);
   text->note = now->n_closed_corrective == 0
     ? g_strdup_printf (_("No corrective action closed in the %d days up to then"),
                        PARAAT_METRICS_CLOSE_WINDOW_DAYS)

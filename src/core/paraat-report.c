@@ -223,7 +223,7 @@ add_summary (Report  *report,
 static char *
 format_maturity (double mean)
 {
-  return mean < 0 ? g_strdup ("—") : g_strdup_printf ("%.1f", mean);
+  return mean < 0 ? g_strdup ("—") : paraat_format_decimal (mean, 1);
 }
 
 static void
