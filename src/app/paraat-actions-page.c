@@ -11,6 +11,7 @@
 #include "paraat-clock.h"
 #include "paraat-actions-page.h"
 #include "paraat-escalation-view.h"
+#include "paraat-export-button.h"
 #include "paraat-ical.h"
 #include "paraat-plan-view.h"
 #include "paraat-widget-util.h"
@@ -30,6 +31,7 @@ struct _ParaatActionsPage
   AdwBin               parent_instance;
 
   /* Template widgets */
+  ParaatExportButton  *export_button;
   GtkStack            *views;
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *mine_toggle;
@@ -333,6 +335,7 @@ paraat_actions_page_set_workspace (ParaatActionsPage *self,
 
   paraat_page_set_workspace (GTK_WIDGET (self), &self->workspace, workspace,
                              G_CALLBACK (on_workspace_changed_cb));
+  paraat_export_button_set_workspace (self->export_button, workspace);
 }
 
 GListModel *
@@ -876,8 +879,10 @@ paraat_actions_page_class_init (ParaatActionsPageClass *klass)
 
   g_type_ensure (PARAAT_TYPE_ESCALATION_VIEW);
   g_type_ensure (PARAAT_TYPE_PLAN_VIEW);
+  g_type_ensure (PARAAT_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paraat/Paraat/ui/paraat-actions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatActionsPage, export_button);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ParaatActionsPage, name)
   BIND (views);
   BIND (search_entry);

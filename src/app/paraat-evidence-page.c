@@ -10,6 +10,7 @@
 #include "paraat-evidence.h"
 #include "paraat-evidence-dialog.h"
 #include "paraat-evidence-page.h"
+#include "paraat-export-button.h"
 #include "paraat-widget-util.h"
 #include "paraat-window.h"
 
@@ -18,6 +19,7 @@ struct _ParaatEvidencePage
   AdwBin                  parent_instance;
 
   /* Template widgets */
+  ParaatExportButton     *export_button;
   GtkLabel               *summary_label;
   GtkSearchEntry         *search_entry;
   GtkDropDown            *track_dropdown;
@@ -405,6 +407,7 @@ paraat_evidence_page_set_workspace (ParaatEvidencePage *self,
     paraat_evidence_importer_cancel (self->importer);
   g_clear_object (&self->importer);
   g_set_object (&self->workspace, workspace);
+  paraat_export_button_set_workspace (self->export_button, workspace);
 
   if (workspace != NULL)
     {
@@ -456,8 +459,10 @@ paraat_evidence_page_class_init (ParaatEvidencePageClass *klass)
 
   object_class->dispose = paraat_evidence_page_dispose;
 
+  g_type_ensure (PARAAT_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paraat/Paraat/ui/paraat-evidence-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatEvidencePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, ParaatEvidencePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatEvidencePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ParaatEvidencePage, track_dropdown);

@@ -8,6 +8,7 @@
 
 #include "paraat-exception-dialog.h"
 #include "paraat-exceptions-page.h"
+#include "paraat-export-button.h"
 #include "paraat-risk.h"
 #include "paraat-widget-util.h"
 
@@ -29,6 +30,7 @@ struct _ParaatExceptionsPage
   AdwBin             parent_instance;
 
   /* Template widgets */
+  ParaatExportButton *export_button;
   GtkSearchEntry    *search_entry;
   GtkDropDown       *state_dropdown;
   GtkDropDown       *sort_dropdown;
@@ -250,6 +252,7 @@ paraat_exceptions_page_set_workspace (ParaatExceptionsPage *self,
 
   paraat_page_set_workspace (GTK_WIDGET (self), &self->workspace, workspace,
                              G_CALLBACK (on_workspace_changed_cb));
+  paraat_export_button_set_workspace (self->export_button, workspace);
 }
 
 GListModel *
@@ -346,8 +349,10 @@ paraat_exceptions_page_class_init (ParaatExceptionsPageClass *klass)
 
   object_class->dispose = paraat_exceptions_page_dispose;
 
+  g_type_ensure (PARAAT_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paraat/Paraat/ui/paraat-exceptions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatExceptionsPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, ParaatExceptionsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ParaatExceptionsPage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatExceptionsPage, sort_dropdown);

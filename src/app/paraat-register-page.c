@@ -10,6 +10,7 @@
 #include "paraat-catalog.h"
 #include "paraat-evidence.h"
 #include "paraat-evidence-importer.h"
+#include "paraat-export-button.h"
 #include "paraat-register-page.h"
 #include "paraat-requirement.h"
 #include "paraat-requirement-dialog.h"
@@ -22,6 +23,7 @@ struct _ParaatRegisterPage
   AdwBin           parent_instance;
 
   /* Template widgets */
+  ParaatExportButton *export_button;
   GtkLabel        *summary_label;
   GtkSearchEntry  *search_entry;
   GtkDropDown     *applicability_dropdown;
@@ -484,8 +486,10 @@ paraat_register_page_class_init (ParaatRegisterPageClass *klass)
 
   object_class->dispose = paraat_register_page_dispose;
 
+  g_type_ensure (PARAAT_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paraat/Paraat/ui/paraat-register-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ParaatRegisterPage, applicability_dropdown);
@@ -557,6 +561,8 @@ paraat_register_page_new (ParaatWorkspace *workspace,
 
   self->workspace = g_object_ref (workspace);
   self->framework_id = paraat_framework_get_id (framework);
+  paraat_export_button_set_framework_key (self->export_button, paraat_framework_get_key (framework));
+  paraat_export_button_set_workspace (self->export_button, workspace);
   g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (paraat_workspace_get_people (workspace), "items-changed",

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "paraat-export-button.h"
 #include "paraat-new-review-dialog.h"
 #include "paraat-review.h"
 #include "paraat-review-window.h"
@@ -17,6 +18,7 @@ struct _ParaatReviewsPage
   AdwBin           parent_instance;
 
   /* Template widgets */
+  ParaatExportButton *export_button;
   GtkStack        *stack;
   GtkListBox      *list_box;
 
@@ -146,6 +148,7 @@ paraat_reviews_page_set_workspace (ParaatReviewsPage *self,
 {
   g_return_if_fail (PARAAT_IS_REVIEWS_PAGE (self));
 
+  paraat_export_button_set_workspace (self->export_button, workspace);
   if (paraat_follow_workspace (GTK_WIDGET (self), &self->workspace, workspace,
                                G_CALLBACK (on_workspace_changed_cb)))
     paraat_queue_reload (GTK_WIDGET (self));
@@ -219,8 +222,10 @@ paraat_reviews_page_class_init (ParaatReviewsPageClass *klass)
 
   object_class->dispose = paraat_reviews_page_dispose;
 
+  g_type_ensure (PARAAT_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paraat/Paraat/ui/paraat-reviews-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatReviewsPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, ParaatReviewsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ParaatReviewsPage, list_box);
   gtk_widget_class_install_action (widget_class, "reviews.new", NULL, new_review_action);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "paraat-export-button.h"
 #include "paraat-risk.h"
 #include "paraat-risk-dialog.h"
 #include "paraat-risks-page.h"
@@ -16,6 +17,7 @@ struct _ParaatRisksPage
   AdwBin           parent_instance;
 
   /* Template widgets */
+  ParaatExportButton *export_button;
   GtkSearchEntry  *search_entry;
   GtkDropDown     *level_dropdown;
   GtkDropDown     *treatment_dropdown;
@@ -207,6 +209,7 @@ paraat_risks_page_set_workspace (ParaatRisksPage *self,
 
   paraat_page_set_workspace (GTK_WIDGET (self), &self->workspace, workspace,
                              G_CALLBACK (on_workspace_changed_cb));
+  paraat_export_button_set_workspace (self->export_button, workspace);
 }
 
 GListModel *
@@ -546,8 +549,10 @@ paraat_risks_page_class_init (ParaatRisksPageClass *klass)
 
   object_class->dispose = paraat_risks_page_dispose;
 
+  g_type_ensure (PARAAT_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paraat/Paraat/ui/paraat-risks-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatRisksPage, export_button);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ParaatRisksPage, name)
   BIND (search_entry);
   BIND (level_dropdown);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "paraat-export-button.h"
 #include "paraat-risk.h"
 #include "paraat-scope-item-dialog.h"
 #include "paraat-scope-page.h"
@@ -23,6 +24,7 @@ struct _ParaatScopePage
   AdwBin           parent_instance;
 
   /* Template widgets */
+  ParaatExportButton *export_button;
   GtkLabel        *statement_label;
   GtkSearchEntry  *search_entry;
   GtkDropDown     *scope_dropdown;
@@ -220,6 +222,7 @@ paraat_scope_page_set_workspace (ParaatScopePage *self,
 
   paraat_page_set_workspace (GTK_WIDGET (self), &self->workspace, workspace,
                              G_CALLBACK (on_workspace_changed_cb));
+  paraat_export_button_set_workspace (self->export_button, workspace);
 }
 
 /* Opening and adding */
@@ -300,8 +303,10 @@ paraat_scope_page_class_init (ParaatScopePageClass *klass)
 
   object_class->dispose = paraat_scope_page_dispose;
 
+  g_type_ensure (PARAAT_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paraat/Paraat/ui/paraat-scope-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatScopePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, ParaatScopePage, statement_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatScopePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ParaatScopePage, scope_dropdown);

@@ -8,6 +8,7 @@
 #include "paraat-actor-dialog.h"
 #include "paraat-demo.h"
 #include "paraat-new-workspace-dialog.h"
+#include "paraat-report-dialog.h"
 #include "paraat-welcome-page.h"
 #include "paraat-window.h"
 #include "paraat-workspace-view.h"
@@ -74,9 +75,19 @@ show_welcome (ParaatWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Paraat"));
 }
 
+/* Reports read the open workspace */
+static void
+update_workspace_actions (ParaatWindow *self,
+                          gboolean      shown)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.board-report", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-pack", shown);
+}
+
 static void
 close_workspace (ParaatWindow *self)
 {
+  update_workspace_actions (self, FALSE);
   paraat_workspace_view_set_workspace (self->workspace_view, NULL);
   if (self->workspace != NULL)
     paraat_workspace_close (self->workspace);
@@ -136,6 +147,7 @@ show_workspace (ParaatWindow *self)
   paraat_application_add_recent (PARAAT_APPLICATION (app),
                                  paraat_workspace_get_path (self->workspace));
   paraat_workspace_view_set_workspace (self->workspace_view, self->workspace);
+  update_workspace_actions (self, TRUE);
   gtk_spinner_stop (self->loading_spinner);
   gtk_stack_set_visible_child_name (self->stack, "workspace");
   gtk_window_set_title (GTK_WINDOW (self), paraat_workspace_get_organisation (self->workspace));
@@ -517,6 +529,20 @@ close_workspace_action (GtkWidget  *widget,
 }
 
 static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ParaatWindow *self = PARAAT_WINDOW (widget);
+  ParaatReportKind kind = g_str_equal (action_name, "win.audit-pack") ? PARAAT_REPORT_AUDIT_PACK
+                                                                       : PARAAT_REPORT_BOARD;
+
+  if (self->workspace != NULL)
+    gtk_window_present (GTK_WINDOW (paraat_report_dialog_new (GTK_WINDOW (self), self->workspace,
+                                                              kind)));
+}
+
+static void
 save_window_state (ParaatWindow *self)
 {
   GSettings *settings = get_settings (self);
@@ -595,6 +621,8 @@ paraat_window_class_init (ParaatWindowClass *klass)
                                    switch_person_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
                                    close_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.board-report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "win.audit-pack", NULL, report_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-workspace", NULL);
@@ -608,6 +636,7 @@ static void
 paraat_window_init (ParaatWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_workspace_actions (self, FALSE);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

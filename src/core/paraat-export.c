@@ -21,7 +21,6 @@
 #include "paraat-risk.h"
 #include "paraat-zip.h"
 
-#define ISO27001_KEY "iso27001-2022"
 #define NIS2_KEY     "nis2"
 
 struct _ParaatExportTable
@@ -390,7 +389,7 @@ build_soa (ParaatWorkspace  *ws,
   g_autoptr(ParaatExportTable) table = table_new (PARAAT_EXPORT_SOA,
                                                   _("Statement of Applicability"),
                                                   headings, G_N_ELEMENTS (headings));
-  g_autoptr(ParaatFramework) iso = find_framework (ws, ISO27001_KEY, error);
+  g_autoptr(ParaatFramework) iso = find_framework (ws, PARAAT_EXPORT_SOA_FRAMEWORK, error);
   g_autoptr(GListModel) requirements = NULL;
 
   if (iso == NULL ||

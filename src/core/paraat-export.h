@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The framework whose Annex A the Statement of Applicability lists */
+#define PARAAT_EXPORT_SOA_FRAMEWORK "iso27001-2022"
+
 typedef enum
 {
   PARAAT_EXPORT_SOA,            /* ISO/IEC 27001:2022 Annex A: Statement of Applicability */
