@@ -375,21 +375,20 @@ write_export (const char         *path,
   g_autoptr(ParaatWorkspace) ws = NULL;
   g_autoptr(ParaatExportTable) table = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean pushed = FALSE;
   guint n_rows;
 
-  if (!(ws = paraat_workspace_open (path, &error)) ||
-      (language != NULL && !(pushed = paraat_i18n_push_language (language, &error))) ||
-      !(table = paraat_workspace_build_export (ws, kind, framework, &error)) ||
-      !paraat_export_table_write (table, format, paraat_workspace_get_organisation (ws), output,
-                                  &error))
-    {
-      if (pushed)
-        paraat_i18n_pop_language ();
+  if (!(ws = paraat_workspace_open (path, &error)))
+    return fail (error);
+  {
+    /* The table's words in the chosen language; the messages here in the command line's */
+    g_autoptr(ParaatLanguageScope) scope = NULL;
+
+    if (!(scope = paraat_i18n_enter_language (language, &error)) ||
+        !(table = paraat_workspace_build_export (ws, kind, framework, &error)) ||
+        !paraat_export_table_write (table, format, paraat_workspace_get_organisation (ws),
+                                    output, &error))
       return fail (error);
-    }
-  if (pushed)
-    paraat_i18n_pop_language ();
+  }
 
   n_rows = paraat_export_table_get_n_rows (table);
   g_print (ngettext ("Wrote “%s” with %u row.\n", "Wrote “%s” with %u rows.\n", n_rows),

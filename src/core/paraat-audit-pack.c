@@ -380,15 +380,11 @@ paraat_workspace_write_audit_pack (ParaatWorkspace    *self,
                                    GCancellable       *cancellable,
                                    GError            **error)
 {
-  gboolean ok;
+  g_autoptr(ParaatLanguageScope) scope = NULL;
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (directory != NULL, FALSE);
 
-  if (language != NULL && !paraat_i18n_push_language (language, error))
-    return FALSE;
-  ok = write_pack (self, directory, progress, progress_data, cancellable, error);
-  if (language != NULL)
-    paraat_i18n_pop_language ();
-  return ok;
+  return (scope = paraat_i18n_enter_language (language, error)) != NULL &&
+         write_pack (self, directory, progress, progress_data, cancellable, error);
 }

@@ -1290,20 +1290,16 @@ paraat_workspace_export (ParaatWorkspace    *self,
                          const char         *path,
                          GError            **error)
 {
+  g_autoptr(ParaatLanguageScope) scope = NULL;
   g_autoptr(ParaatExportTable) table = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (language != NULL && !paraat_i18n_push_language (language, error))
-    return FALSE;
-  ok = (table = paraat_workspace_build_export (self, kind, framework_key, error)) != NULL &&
-       paraat_export_table_write (table, format, paraat_workspace_get_organisation (self), path,
-                                  error);
-  if (language != NULL)
-    paraat_i18n_pop_language ();
-  return ok;
+  return (scope = paraat_i18n_enter_language (language, error)) != NULL &&
+         (table = paraat_workspace_build_export (self, kind, framework_key, error)) != NULL &&
+         paraat_export_table_write (table, format, paraat_workspace_get_organisation (self),
+                                    path, error);
 }
 
 typedef struct

@@ -199,6 +199,32 @@ paraat_i18n_pop_language (void)
   g_ptr_array_remove_index (stack, stack->len - 1);
 }
 
+struct _ParaatLanguageScope
+{
+  gboolean pushed;
+};
+
+ParaatLanguageScope *
+paraat_i18n_enter_language (const char  *language,
+                            GError     **error)
+{
+  ParaatLanguageScope *scope;
+
+  if (language != NULL && !paraat_i18n_push_language (language, error))
+    return NULL;
+  scope = g_new0 (ParaatLanguageScope, 1);
+  scope->pushed = language != NULL;
+  return scope;
+}
+
+void
+paraat_i18n_leave_language (ParaatLanguageScope *scope)
+{
+  if (scope->pushed)
+    paraat_i18n_pop_language ();
+  g_free (scope);
+}
+
 static const MoString *
 lookup (Catalog    *catalog,
         const char *key)

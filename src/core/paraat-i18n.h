@@ -43,6 +43,16 @@ const char  *paraat_i18n_interface_language  (void);
 gboolean     paraat_i18n_push_language       (const char  *language,
                                               GError     **error);
 void         paraat_i18n_pop_language        (void);
+/* The same for a block of code: LANGUAGE NULL leaves the language as it is. NULL with an
+ * error when the language is not installed; the language is popped when the scope ends. */
+typedef struct _ParaatLanguageScope ParaatLanguageScope;
+
+ParaatLanguageScope *paraat_i18n_enter_language (const char  *language,
+                                                 GError     **error);
+void         paraat_i18n_leave_language      (ParaatLanguageScope *scope);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParaatLanguageScope, paraat_i18n_leave_language)
+
 /* TRUE when text for the reader should be Dutch: the thread's document language, or else
  * the interface language */
 gboolean     paraat_i18n_prefers_dutch       (void);

@@ -764,17 +764,13 @@ paraat_workspace_write_board_report (ParaatWorkspace    *self,
                                      GCancellable       *cancellable,
                                      GError            **error)
 {
-  gboolean ok;
+  g_autoptr(ParaatLanguageScope) scope = NULL;
 
   g_return_val_if_fail (PARAAT_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (language != NULL && !paraat_i18n_push_language (language, error))
-    return FALSE;
-  ok = write_board_report (self, path, progress, progress_data, cancellable, error);
-  if (language != NULL)
-    paraat_i18n_pop_language ();
-  return ok;
+  return (scope = paraat_i18n_enter_language (language, error)) != NULL &&
+         write_board_report (self, path, progress, progress_data, cancellable, error);
 }
 
 /* In a worker thread */
