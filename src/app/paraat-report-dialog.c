@@ -132,7 +132,7 @@ on_progress_cb (double      fraction,
   if (self->closed || g_cancellable_is_cancelled (self->cancellable))
     return;
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
-  gtk_label_set_label (self->step_label, step ? step : "");
+  gtk_label_set_label (self->step_label, step ? _(step) : "");
 }
 
 /* Status pages take markup; paths and messages are text. */

@@ -463,7 +463,7 @@ print_progress (double      fraction,
                 gpointer    user_data)
 {
   if (isatty (STDERR_FILENO))
-    g_printerr ("%3.0f%% %s\n", fraction * 100, step);
+    g_printerr ("%3.0f%% %s\n", fraction * 100, _(step));
 }
 
 typedef gboolean (*DocumentFunc) (ParaatWorkspace    *self,

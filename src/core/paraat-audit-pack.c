@@ -328,7 +328,7 @@ fill (Pack    *pack,
           !steps[i] (pack, error))
         return FALSE;
       pack_progress (pack, (double) (i + 1) / (G_N_ELEMENTS (steps) + 1),
-                     _("Writing the audit pack"));
+                     N_("Writing the audit pack"));
     }
   return TRUE;
 }
@@ -361,13 +361,13 @@ write_pack (ParaatWorkspace    *self,
                      "folder."), directory);
       return FALSE;
     }
-  pack_progress (&pack, 0, _("Writing the audit pack"));
+  pack_progress (&pack, 0, N_("Writing the audit pack"));
   if (!fill (&pack, error) || !move_into_place (&pack, directory, error))
     {
       remove_tree (pack.staging);
       return FALSE;
     }
-  pack_progress (&pack, 1, _("Done"));
+  pack_progress (&pack, 1, N_("Done"));
   return TRUE;
 }
 

@@ -718,7 +718,7 @@ build (Report  *report,
           !sections[i] (report, error))
         return FALSE;
       report_progress (report, 0.8 * (i + 1) / G_N_ELEMENTS (sections),
-                       _("Gathering the figures"));
+                       N_("Gathering the figures"));
     }
   return TRUE;
 }
@@ -745,13 +745,13 @@ write_board_report (ParaatWorkspace    *workspace,
   /* Translators: the running header of the board report: "Board report · Acme B.V." */
   title = g_strdup_printf (_("Board report · %s"), paraat_workspace_get_organisation (workspace));
   report.pdf = pdf = paraat_pdf_new (title, FALSE);
-  report_progress (&report, 0, _("Gathering the figures"));
+  report_progress (&report, 0, N_("Gathering the figures"));
   if (!build (&report, error))
     return FALSE;
-  report_progress (&report, 0.85, _("Laying out the pages"));
+  report_progress (&report, 0.85, N_("Laying out the pages"));
   if (!paraat_pdf_write (pdf, path, cancellable, error))
     return FALSE;
-  report_progress (&report, 1, _("Done"));
+  report_progress (&report, 1, N_("Done"));
   return TRUE;
 }
 

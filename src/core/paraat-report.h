@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* FRACTION from 0 to 1; STEP says what is being done, in the document's language. */
+/* FRACTION from 0 to 1; STEP says what is being done as an untranslated message: show it
+ * with _() in the reader's language (the document's may be another). */
 typedef void (*ParaatProgressFunc) (double      fraction,
                                     const char *step,
                                     gpointer    user_data);
