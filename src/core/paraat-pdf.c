@@ -518,14 +518,23 @@ mark_section (Pass       *pass,
   pass->n_sections++;
 }
 
+/* A section starts on a new page unless most of this one is still free: short sections
+ * (nothing recorded yet) then share a page instead of leaving pages nearly empty. */
+#define SECTION_ROOM 0.55
+
 static void
 run_section (Pass  *pass,
              Block *block)
 {
+  double room = (body_bottom (pass) - pass->y) / (body_bottom (pass) - BODY_TOP);
+
   pass->section = block->text;
-  if (!page_is_empty (pass))
+  if (pass->page == 0 || (!page_is_empty (pass) && room < SECTION_ROOM))
     begin_page (pass, TRUE);
-  pass->page_section = block->text;
+  else if (!page_is_empty (pass))
+    pass->y += 28;
+  if (page_is_empty (pass))
+    pass->page_section = block->text;
   mark_section (pass, block->text);
   pass->y += draw_heading (pass, block->text, 18, &accent) + 12;
 }

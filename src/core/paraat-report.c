@@ -695,7 +695,7 @@ add_exceptions (Report  *report,
                 paraat_exception_state_label (paraat_exception_get_state (exception)), NULL);
     }
   paraat_pdf_add_table (report->pdf, G_N_ELEMENTS (headings), headings,
-                        (const double[]) { 1.6, 1.2, 2.6, 1.2, 1, 1 }, rows);
+                        (const double[]) { 2.4, 1.1, 2.6, 1.1, 0.9, 0.9 }, rows);
   return TRUE;
 }
 
