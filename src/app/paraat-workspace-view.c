@@ -114,10 +114,63 @@ append_sidebar_row (ParaatWorkspaceView *self,
                        create_sidebar_row (gtk_stack_get_page (self->pages, child)));
 }
 
+/* A framework's register is built when it is first shown: each one takes some 25 ms, too
+ * long to spend on every register while a workspace opens. Until then a placeholder
+ * holds its place in the stack, carrying the framework's id. */
+#define REGISTER_FRAMEWORK_ID "paraat-register-framework-id"
+
 static gboolean
 is_register_page (GtkWidget *child)
 {
-  return PARAAT_IS_REGISTER_PAGE (child);
+  return PARAAT_IS_REGISTER_PAGE (child) ||
+         g_object_get_data (G_OBJECT (child), REGISTER_FRAMEWORK_ID) != NULL;
+}
+
+static GtkWidget *
+register_placeholder_new (ParaatFramework *framework)
+{
+  GtkWidget *placeholder = adw_bin_new ();
+
+  g_object_set_data_full (G_OBJECT (placeholder), REGISTER_FRAMEWORK_ID,
+                          g_memdup2 (&(gint64) { paraat_framework_get_id (framework) },
+                                     sizeof (gint64)), g_free);
+  return placeholder;
+}
+
+static ParaatFramework *
+find_framework (ParaatWorkspaceView *self,
+                gint64               framework_id)
+{
+  GListModel *frameworks = paraat_workspace_get_frameworks (self->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
+    {
+      g_autoptr(ParaatFramework) framework = g_list_model_get_item (frameworks, i);
+      if (paraat_framework_get_id (framework) == framework_id)
+        return g_steal_pointer (&framework);
+    }
+  return NULL;
+}
+
+/* The register page in the placeholder's place, under the same name, title and icon */
+static GtkWidget *
+realize_register (ParaatWorkspaceView *self,
+                  GtkWidget           *placeholder)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (placeholder), REGISTER_FRAMEWORK_ID);
+  GtkStackPage *old = gtk_stack_get_page (self->pages, placeholder);
+  g_autofree char *name = g_strdup (gtk_stack_page_get_name (old));
+  g_autofree char *title = g_strdup (gtk_stack_page_get_title (old));
+  g_autoptr(ParaatFramework) framework = find_framework (self, *id);
+  GtkWidget *page;
+
+  if (framework == NULL)
+    return placeholder;
+  page = GTK_WIDGET (paraat_register_page_new (self->workspace, framework));
+  gtk_stack_remove (self->pages, placeholder);
+  gtk_stack_page_set_icon_name (gtk_stack_add_titled (self->pages, page, name, title),
+                                "view-list-bullet-symbolic");
+  return page;
 }
 
 static GtkWidget *
@@ -348,9 +401,8 @@ rebuild_registers (ParaatWorkspaceView *self)
       if (!paraat_framework_get_enabled (framework))
         continue;
       name = g_strdup_printf ("register-%" G_GINT64_FORMAT, paraat_framework_get_id (framework));
-      page = gtk_stack_add_titled (self->pages,
-                                   GTK_WIDGET (paraat_register_page_new (self->workspace, framework)),
-                                   name, paraat_framework_get_title (framework));
+      page = gtk_stack_add_titled (self->pages, register_placeholder_new (framework), name,
+                                   paraat_framework_get_title (framework));
       gtk_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
       append_sidebar_row (self, name);
     }
@@ -393,6 +445,8 @@ paraat_workspace_view_show_page (ParaatWorkspaceView *self,
   child = gtk_stack_get_child_by_name (self->pages, name);
   if (child == NULL)
     return;
+  if (!PARAAT_IS_REGISTER_PAGE (child) && is_register_page (child))
+    child = realize_register (self, child);
 
   gtk_stack_set_visible_child (self->pages, child);
   adw_window_title_set_title (self->content_title,
