@@ -18,6 +18,7 @@ struct _ParaatExportButton
   /* Owned references */
   ParaatWorkspace      *workspace;
   char                 *framework_key;
+  GMenuModel           *extra_menu;    /* the page's own exports, after the register's */
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
   AdwToast             *toast;         /* the last outcome, while shown */
@@ -34,6 +35,7 @@ enum {
   PROP_0,
   PROP_KIND,
   PROP_FRAMEWORK_KEY,
+  PROP_EXTRA_MENU,
   PROP_BUSY,
   N_PROPS
 };
@@ -146,6 +148,8 @@ rebuild_menu (ParaatExportButton *self)
 
       g_menu_append_section (menu, _("Statement of Applicability"), soa);
     }
+  if (self->extra_menu != NULL)
+    g_menu_append_section (menu, NULL, self->extra_menu);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (self->menu_button, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
@@ -356,6 +360,18 @@ paraat_export_button_set_framework_key (ParaatExportButton *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAMEWORK_KEY]);
 }
 
+void
+paraat_export_button_set_extra_menu (ParaatExportButton *self,
+                                     GMenuModel         *extra_menu)
+{
+  g_return_if_fail (PARAAT_IS_EXPORT_BUTTON (self));
+
+  if (!g_set_object (&self->extra_menu, extra_menu))
+    return;
+  rebuild_menu (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRA_MENU]);
+}
+
 gboolean
 paraat_export_button_get_busy (ParaatExportButton *self)
 {
@@ -383,6 +399,9 @@ paraat_export_button_get_property (GObject    *object,
     case PROP_FRAMEWORK_KEY:
       g_value_set_string (value, self->framework_key);
       break;
+    case PROP_EXTRA_MENU:
+      g_value_set_object (value, self->extra_menu);
+      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
@@ -406,6 +425,9 @@ paraat_export_button_set_property (GObject      *object,
       break;
     case PROP_FRAMEWORK_KEY:
       paraat_export_button_set_framework_key (self, g_value_get_string (value));
+      break;
+    case PROP_EXTRA_MENU:
+      paraat_export_button_set_extra_menu (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -434,6 +456,7 @@ paraat_export_button_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->framework_key, g_free);
+  g_clear_object (&self->extra_menu);
 
   G_OBJECT_CLASS (paraat_export_button_parent_class)->finalize (object);
 }
@@ -454,6 +477,9 @@ paraat_export_button_class_init (ParaatExportButtonClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FRAMEWORK_KEY] =
     g_param_spec_string ("framework-key", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXTRA_MENU] =
+    g_param_spec_object ("extra-menu", NULL, NULL, G_TYPE_MENU_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,

@@ -41,4 +41,8 @@ gboolean   paraat_export_button_export_finish     (ParaatExportButton  *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
 
+/* A section of the page's own exports, shown after the register's formats */
+void       paraat_export_button_set_extra_menu    (ParaatExportButton  *self,
+                                                   GMenuModel          *extra_menu);
+
 G_END_DECLS
