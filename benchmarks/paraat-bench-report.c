@@ -30,7 +30,7 @@ write_soa (ParaatWorkspace *ws,
            GError         **error)
 {
   return paraat_workspace_export (ws, PARAAT_EXPORT_SOA, NULL, PARAAT_EXPORT_PDF, "en", path,
-                                  error);
+                                  NULL, error);
 }
 
 static gboolean

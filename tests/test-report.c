@@ -18,6 +18,8 @@
 #include "paraat-risk.h"
 #include "test-util.h"
 
+static GThread *main_thread;
+
 static ParaatWorkspace *
 open_demo (TestDir *fixture)
 {
@@ -259,6 +261,8 @@ count_progress (double      fraction,
 {
   GArray *fractions = user_data;
 
+  /* Delivered by the main loop of the thread that asked, never by the worker */
+  g_assert_true (g_thread_self () == main_thread);
   g_assert_nonnull (step);
   g_array_append_val (fractions, fraction);
 }
@@ -350,6 +354,37 @@ test_board_report_async (TestDir       *fixture,
   g_assert_cmpint (paraat_workspace_get_schema_version (ws), ==, PARAAT_SCHEMA_VERSION);
 }
 
+static void
+cancel_when_done (double      fraction,
+                  const char *step,
+                  gpointer    user_data)
+{
+  if (fraction >= 1.0)
+    g_cancellable_cancel (user_data);
+}
+
+/* A cancel that arrives after the report was moved in place is no failure: the report is
+ * there, and the result says so */
+static void
+test_board_report_late_cancel (TestDir       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(ParaatWorkspace) ws = open_demo (fixture);
+  g_autofree char *path = test_dir_path (fixture, "board.pdf");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GError *error = NULL;
+
+  paraat_board_report_write_async (paraat_workspace_get_path (ws), "en", path,
+                                   cancel_when_done, g_object_ref (cancellable),
+                                   g_object_unref, cancellable, on_report_written, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);   /* "done", not "cancelled" */
+  g_clear_error (&error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
 /* Long tables run over pages with their headings repeated; huge and odd cells neither
  * break the layout nor get interpreted */
 static void
@@ -374,6 +409,8 @@ test_pdf_long_table (TestDir       *fixture,
       row[1] = g_strdup (i == 7 ? huge->str : i == 8 ? "<b>not bold</b> & =1+1" : "short");
       g_ptr_array_add (rows, row);
     }
+  /* A row that ends early: its missing cells are empty */
+  g_ptr_array_add (rows, g_strdupv ((char *[]) { "R-short", NULL }));
   paraat_pdf_add_section (pdf, "A long table");
   paraat_pdf_add_paragraph (pdf, huge->str);
   paraat_pdf_add_table (pdf, 2, headings, NULL, rows);
@@ -403,7 +440,7 @@ test_soa_pdf (TestDir       *fixture,
   static const guint per_theme[] = { 37, 8, 14, 34 };
 
   g_assert_true (paraat_workspace_export (ws, PARAAT_EXPORT_SOA, NULL, PARAAT_EXPORT_PDF, "en",
-                                          path, &error));
+                                          path, NULL, &error));
   g_assert_no_error (error);
   text = pdf_text (path);
   assert_contains (text, "Statement of Applicability");
@@ -418,7 +455,7 @@ test_soa_pdf (TestDir       *fixture,
   if (!dutch_available ())
     return;
   g_assert_true (paraat_workspace_export (ws, PARAAT_EXPORT_SOA, NULL, PARAAT_EXPORT_PDF, "nl",
-                                          path, &error));
+                                          path, NULL, &error));
   g_clear_pointer (&text, g_free);
   text = pdf_text (path);
   assert_contains (text, "Verklaring van toepasselijkheid");
@@ -439,7 +476,7 @@ test_export_language (TestDir       *fixture,
     return;
   ws = open_demo (fixture);
   g_assert_true (paraat_workspace_export (ws, PARAAT_EXPORT_RISKS, NULL, PARAAT_EXPORT_CSV, "nl",
-                                          path, &error));
+                                          path, NULL, &error));
   g_assert_no_error (error);
   bytes = test_util_read_file (path);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
@@ -573,9 +610,16 @@ test_audit_pack_cancel (TestDir       *fixture,
   g_assert_cmpuint (count_files (pack), ==, 0);
   g_clear_error (&error);
 
-  g_assert_true (paraat_workspace_write_audit_pack (ws, NULL, pack, NULL, NULL, NULL, &error));
+  /* Named with a trailing slash, as shells complete folder names */
+  {
+    g_autofree char *slashed = g_strconcat (pack, "/", NULL);
+
+    g_assert_true (paraat_workspace_write_audit_pack (ws, NULL, slashed, NULL, NULL, NULL,
+                                                      &error));
+  }
   g_assert_no_error (error);
   g_assert_cmpuint (count_files (pack), >, 20);
+  g_assert_false (dir_has_partial_files (fixture->dir));
 }
 
 /* Documents in another language than the interface's, per thread */
@@ -624,19 +668,32 @@ test_damaged_translations (TestDir       *fixture,
                            gconstpointer  data)
 {
   g_autofree char *saved = g_strdup (bindtextdomain (GETTEXT_PACKAGE, NULL));
-  g_autofree char *folder = test_dir_path (fixture, "zz/LC_MESSAGES");
-  g_autofree char *mo = test_dir_path (fixture, "zz/LC_MESSAGES/paraat.mo");
-  /* The right magic number, then a table that points far beyond the file */
-  static const guint32 header[] = { 0x950412de, 0, 1, 28, 36, 0, 0, 1000, 99999 };
-  g_autoptr(GError) error = NULL;
+  /* The right magic number, one message, and its tables: [28] original, [36] translation;
+   * the strings at 44 ("a") and 46 */
+  static const struct { const char *language; guint32 words[12]; } files[] = {
+    /* tables far beyond the file */
+    { "za", { 0x950412de, 0, 1, 1000, 99999, 0, 0, 1, 44, 1, 46, 0 } },
+    /* a string that would wrap around a 32-bit size */
+    { "zb", { 0x950412de, 0, 1, 28, 36, 0, 0, 1, 44, 0x100, 0xFFFFFF00, 0 } },
+    /* a translation that is not UTF-8 (bytes 0xFF 0xFE) */
+    { "zc", { 0x950412de, 0, 1, 28, 36, 0, 0, 1, 44, 2, 46, 0x00FEFF61 } },
+  };
 
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  test_util_write_file (mo, header, sizeof header);
   bindtextdomain (GETTEXT_PACKAGE, fixture->dir);
-  g_assert_false (paraat_i18n_push_language ("zz", &error));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *folder = g_build_filename (fixture->dir, files[i].language,
+                                                  "LC_MESSAGES", NULL);
+      g_autofree char *mo = g_build_filename (folder, "paraat.mo", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+      test_util_write_file (mo, files[i].words, sizeof files[i].words);
+      g_assert_false (paraat_i18n_push_language (files[i].language, &error));
+      g_assert_error (error, PARAAT_ERROR, PARAAT_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "damaged"));
+    }
   bindtextdomain (GETTEXT_PACKAGE, saved);
-  g_assert_error (error, PARAAT_ERROR, PARAAT_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "damaged"));
 }
 
 int
@@ -646,6 +703,7 @@ main (int    argc,
   g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po",
                                                  NULL);
 
+  main_thread = g_thread_self ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -659,6 +717,7 @@ main (int    argc,
   ADD ("/report/board/empty", test_board_report_empty);
   ADD ("/report/board/failures", test_board_report_failures);
   ADD ("/report/board/async", test_board_report_async);
+  ADD ("/report/board/late-cancel", test_board_report_late_cancel);
   ADD ("/report/pdf/long-table", test_pdf_long_table);
   ADD ("/report/export/soa-pdf", test_soa_pdf);
   ADD ("/report/export/language", test_export_language);

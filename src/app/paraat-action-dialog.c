@@ -113,7 +113,7 @@ static void
 toast (ParaatActionDialog *self,
        const char         *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, paraat_toast_new (message));
 }
 
 /* Fields */

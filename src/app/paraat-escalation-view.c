@@ -11,6 +11,7 @@
 #include "paraat-action.h"
 #include "paraat-action-dialog.h"
 #include "paraat-escalation-view.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatEscalationView
 {
@@ -103,7 +104,7 @@ on_remind_cb (GtkButton            *button,
   if (uri != NULL)
     gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
   else if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), paraat_toast_new (error->message));
 }
 
 static void

@@ -52,7 +52,7 @@ toast (ParaatEvidenceDialog *self,
 {
   /* Work finishing after the window closed has nobody to tell. */
   if (self->toast_overlay != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    adw_toast_overlay_add_toast (self->toast_overlay, paraat_toast_new (message));
 }
 
 /* Links */

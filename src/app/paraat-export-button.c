@@ -173,7 +173,7 @@ show_success (ParaatExportButton *self,
   if (self->toast != NULL)
     adw_toast_dismiss (self->toast);
   g_clear_object (&self->toast);
-  self->toast = adw_toast_new (message);
+  self->toast = paraat_toast_new (message);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->toast));
 }
 

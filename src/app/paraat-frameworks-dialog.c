@@ -145,7 +145,7 @@ on_parsed_cb (GObject      *source,
         g_strdup_printf (_("Imported “%s” with %u requirements"),
                          paraat_framework_get_title (paraat_workspace_find_framework (self->workspace, id)),
                          catalog->requirements->len);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, paraat_toast_new (message));
     }
   else
     show_error (self, error->message);

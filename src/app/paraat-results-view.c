@@ -11,6 +11,7 @@
 #include "paraat-gap-actions-dialog.h"
 #include "paraat-results-view.h"
 #include "paraat-table.h"
+#include "paraat-widget-util.h"
 
 struct _ParaatResultsView
 {
@@ -239,7 +240,7 @@ on_actions_created_cb (ParaatResultsView *self,
                                                         count), count);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), paraat_toast_new (text));
 }
 
 static void

@@ -101,7 +101,7 @@ static void
 toast (ParaatRiskDialog *self,
        const char       *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, paraat_toast_new (message));
 }
 
 /* Choices */

@@ -122,7 +122,7 @@ static void
 toast (ParaatScanWindow *self,
        const char       *message)
 {
-  AdwToast *t = adw_toast_new (message);
+  AdwToast *t = paraat_toast_new (message);
 
   adw_toast_set_timeout (t, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, t);

@@ -184,6 +184,14 @@ paraat_label_show_error (GtkLabel   *label,
     }
 }
 
+AdwToast *
+paraat_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  return adw_toast_new (escaped);
+}
+
 /* A message the user only acknowledges, such as why something could not be done. */
 void
 paraat_show_message (GtkWindow  *parent,

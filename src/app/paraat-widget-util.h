@@ -43,6 +43,9 @@ GtkWidget     *paraat_wrapped_label_new      (const char      *text,
 void           paraat_label_show_error       (GtkLabel        *label,
                                               const char      *message,
                                               GtkWidget       *field);
+/* A toast saying TEXT as it is: a toast's title is markup, and file names and titles may
+ * hold & or < */
+AdwToast      *paraat_toast_new              (const char      *text);
 void           paraat_show_message           (GtkWindow       *parent,
                                               const char      *heading,
                                               const char      *body);

@@ -47,7 +47,7 @@ void
 paraat_window_show_toast (ParaatWindow *self,
                           const char   *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, paraat_toast_new (message));
 }
 
 void

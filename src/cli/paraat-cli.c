@@ -377,7 +377,7 @@ write_export (const char         *path,
   g_autoptr(GError) error = NULL;
   guint n_rows;
 
-  if (!(ws = paraat_workspace_open (path, &error)))
+  if (!(ws = paraat_workspace_open_reader (path, &error)))
     return fail (error);
   {
     /* The table's words in the chosen language; the messages here in the command line's */
@@ -386,7 +386,7 @@ write_export (const char         *path,
     if (!(scope = paraat_i18n_enter_language (language, &error)) ||
         !(table = paraat_workspace_build_export (ws, kind, framework, &error)) ||
         !paraat_export_table_write (table, format, paraat_workspace_get_organisation (ws),
-                                    output, &error))
+                                    output, NULL, &error))
       return fail (error);
   }
 
@@ -463,7 +463,7 @@ print_progress (double      fraction,
                 gpointer    user_data)
 {
   if (isatty (STDERR_FILENO))
-    g_printerr ("%3.0f%% %s\n", fraction * 100, _(step));
+    g_printerr ("%3.0f%% %s\n", fraction * 100, I_(step));
 }
 
 typedef gboolean (*DocumentFunc) (ParaatWorkspace    *self,
@@ -502,7 +502,8 @@ run_document_command (int           argc,
       g_printerr ("paraat-cli: %s\n", _("Give the output with -o."));
       return EXIT_CANNOT;
     }
-  if (!(ws = paraat_workspace_open (argv[1], &error)) ||
+  /* Read-only: works while the workspace is open in the app, and never changes it */
+  if (!(ws = paraat_workspace_open_reader (argv[1], &error)) ||
       !write (ws, language, output, print_progress, NULL, NULL, &error))
     return fail (error);
   g_print (done, output);

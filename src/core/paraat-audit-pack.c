@@ -59,8 +59,10 @@ make_folder (Pack        *pack,
 
   if (g_mkdir (path, 0755) == 0)
     return TRUE;
-  g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO, _("Could not create the folder “%s”: %s"),
-               path, g_strerror (errno));
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO, I_("Could not create the folder “%s”: %s"),
+               name, g_strerror (errno));
   return FALSE;
 }
 
@@ -88,7 +90,8 @@ write_register (Pack               *pack,
   g_autofree char *path = pack_file (pack, relative);
 
   return !g_cancellable_set_error_if_cancelled (pack->cancellable, error) &&
-         paraat_workspace_export (pack->workspace, kind, NULL, format, NULL, path, error);
+         paraat_workspace_export (pack->workspace, kind, NULL, format, NULL, path,
+                                  pack->cancellable, error);
 }
 
 static gboolean
@@ -279,7 +282,7 @@ check_destination (const char  *directory,
   if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO,
-                   _("Could not write “%s”: the folder does not exist."), name);
+                   I_("Could not write “%s”: the folder does not exist."), name);
       return FALSE;
     }
   if (!g_file_test (directory, G_FILE_TEST_EXISTS))
@@ -288,25 +291,25 @@ check_destination (const char  *directory,
       g_dir_read_name (dir) == NULL)
     return TRUE;
   g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_EXISTS,
-               _("“%s” already exists and is not an empty folder. Choose a new name for the "
-                 "audit pack."), name);
+               I_("“%s” already exists and is not an empty folder. Choose a new name for the "
+                  "audit pack."), name);
   return FALSE;
 }
 
+/* rename() replaces an empty folder the user chose, and refuses anything else */
 static gboolean
 move_into_place (Pack        *pack,
                  const char  *directory,
                  GError     **error)
 {
+  g_autofree char *name = NULL;
   int saved;
 
-  /* An empty folder the user chose is replaced; rmdir() refuses anything else */
-  if (g_file_test (directory, G_FILE_TEST_IS_DIR))
-    g_rmdir (directory);
   if (g_rename (pack->staging, directory) == 0)
     return TRUE;
   saved = errno;
-  g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO, _("Could not write “%s”: %s"), directory,
+  name = g_filename_display_name (directory);
+  g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO, I_("Could not write “%s”: %s"), name,
                g_strerror (saved));
   return FALSE;
 }
@@ -341,8 +344,11 @@ write_pack (ParaatWorkspace    *self,
             GCancellable       *cancellable,
             GError            **error)
 {
-  g_autofree char *parent = g_path_get_dirname (directory);
+  /* Also without a trailing slash, so that the staging folder lands beside it */
+  g_autofree char *target = g_canonicalize_filename (directory, NULL);
+  g_autofree char *parent = g_path_get_dirname (target);
   g_autofree char *template = g_build_filename (parent, ".paraat-pack-XXXXXX", NULL);
+  g_autofree char *name = g_filename_display_name (target);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   Pack pack = {
     .workspace = self,
@@ -352,17 +358,17 @@ write_pack (ParaatWorkspace    *self,
     .cancellable = cancellable,
   };
 
-  if (!check_destination (directory, error))
+  if (!check_destination (target, error))
     return FALSE;
   if (!(pack.staging = g_mkdtemp_full (template, 0755)))
     {
       g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO,
-                   _("Could not write “%s”: the folder is not writable. Choose another "
-                     "folder."), directory);
+                   I_("Could not write “%s”: the folder is not writable. Choose another "
+                      "folder."), name);
       return FALSE;
     }
   pack_progress (&pack, 0, N_("Writing the audit pack"));
-  if (!fill (&pack, error) || !move_into_place (&pack, directory, error))
+  if (!fill (&pack, error) || !move_into_place (&pack, target, error))
     {
       remove_tree (pack.staging);
       return FALSE;

@@ -834,9 +834,6 @@ paraat_workspace_build_export (ParaatWorkspace   *self,
 
 /* CSV */
 
-/* The partial file's hidden name in GIO's message would only confuse: name the file the
- * user chose and say what went wrong. */
-
 gboolean
 paraat_export_table_write_csv (ParaatExportTable  *table,
                                const char         *path,
@@ -1232,6 +1229,7 @@ gboolean
 paraat_export_table_write_pdf (ParaatExportTable  *table,
                                const char         *organisation,
                                const char         *path,
+                               GCancellable       *cancellable,
                                GError            **error)
 {
   g_autoptr(ParaatPdf) pdf = NULL;
@@ -1257,7 +1255,7 @@ paraat_export_table_write_pdf (ParaatExportTable  *table,
   paraat_pdf_add_note (pdf, line);
   paraat_pdf_add_table (pdf, n_columns, (const char * const *) table->headings->pdata, NULL,
                         rows);
-  return paraat_pdf_write (pdf, path, NULL, error);
+  return paraat_pdf_write (pdf, path, cancellable, error);
 }
 
 /* Building and writing */
@@ -1267,6 +1265,7 @@ paraat_export_table_write (ParaatExportTable  *table,
                            ParaatExportFormat  format,
                            const char         *organisation,
                            const char         *path,
+                           GCancellable       *cancellable,
                            GError            **error)
 {
   switch (format)
@@ -1274,7 +1273,7 @@ paraat_export_table_write (ParaatExportTable  *table,
     case PARAAT_EXPORT_ODS:
       return paraat_export_table_write_ods (table, path, error);
     case PARAAT_EXPORT_PDF:
-      return paraat_export_table_write_pdf (table, organisation, path, error);
+      return paraat_export_table_write_pdf (table, organisation, path, cancellable, error);
     case PARAAT_EXPORT_CSV:
     default:
       return paraat_export_table_write_csv (table, path, error);
@@ -1288,6 +1287,7 @@ paraat_workspace_export (ParaatWorkspace    *self,
                          ParaatExportFormat  format,
                          const char         *language,
                          const char         *path,
+                         GCancellable       *cancellable,
                          GError            **error)
 {
   g_autoptr(ParaatLanguageScope) scope = NULL;
@@ -1299,7 +1299,7 @@ paraat_workspace_export (ParaatWorkspace    *self,
   return (scope = paraat_i18n_enter_language (language, error)) != NULL &&
          (table = paraat_workspace_build_export (self, kind, framework_key, error)) != NULL &&
          paraat_export_table_write (table, format, paraat_workspace_get_organisation (self),
-                                    path, error);
+                                    path, cancellable, error);
 }
 
 typedef struct
@@ -1334,7 +1334,7 @@ export_thread (GTask        *task,
 
   if ((reader = paraat_workspace_open_reader (request->workspace_path, &error)) &&
       paraat_workspace_export (reader, request->kind, request->framework_key, request->format,
-                               request->language, request->path, &error))
+                               request->language, request->path, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1362,6 +1362,7 @@ paraat_export_async (const char          *workspace_path,
   request->path = g_strdup (path);
   g_task_set_source_tag (task, paraat_export_async);
   g_task_set_task_data (task, request, (GDestroyNotify) export_request_free);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, export_thread);
 }
 

@@ -82,13 +82,16 @@ gboolean           paraat_export_table_write_ods     (ParaatExportTable *table,
 gboolean           paraat_export_table_write_pdf     (ParaatExportTable *table,
                                                       const char        *organisation,
                                                       const char        *path,
+                                                      GCancellable      *cancellable,
                                                       GError           **error);
 
-/* In FORMAT; ORGANISATION is only used by PDF */
+/* In FORMAT; ORGANISATION is only used by PDF, and CANCELLABLE only by PDF, the one that
+ * takes long enough to want it */
 gboolean           paraat_export_table_write         (ParaatExportTable *table,
                                                       ParaatExportFormat format,
                                                       const char        *organisation,
                                                       const char        *path,
+                                                      GCancellable      *cancellable,
                                                       GError           **error);
 
 /* "csv", "ods", "pdf" */
@@ -107,6 +110,7 @@ gboolean           paraat_workspace_export           (ParaatWorkspace   *self,
                                                       ParaatExportFormat format,
                                                       const char        *language,
                                                       const char        *path,
+                                                      GCancellable      *cancellable,
                                                       GError           **error);
 /* The same in a worker thread on its own read-only connection to WORKSPACE_PATH. */
 void               paraat_export_async               (const char        *workspace_path,

@@ -44,7 +44,26 @@ read_u32 (const guint8 *data,
   return swapped ? GUINT32_SWAP_LE_BE (value) : value;
 }
 
-/* The table entry at INDEX as a string inside DATA, or FALSE when it points outside. */
+/* Plural forms are kept one after the other, each ended by a NUL */
+static gboolean
+forms_are_utf8 (const char *text,
+                gsize       length)
+{
+  gsize start = 0;
+
+  while (start <= length)
+    {
+      gsize form = strnlen (text + start, length - start);
+
+      if (!g_utf8_validate_len (text + start, form, NULL))
+        return FALSE;
+      start += form + 1;
+    }
+  return TRUE;
+}
+
+/* The table entry at INDEX as a string inside DATA, or FALSE when it points outside or is
+ * not UTF-8. Written so that no sum can wrap around, whatever the numbers in the file. */
 static gboolean
 read_entry (const guint8 *data,
             gsize         size,
@@ -53,14 +72,16 @@ read_entry (const guint8 *data,
             gboolean      swapped,
             MoString     *out)
 {
-  gsize entry = (gsize) table + (gsize) index * 8;
+  gsize entry;
   guint32 length, offset;
 
-  if (entry + 8 > size)
+  if (table > size || index > (size - table) / 8 || (size - table) / 8 - index < 1)
     return FALSE;
+  entry = (gsize) table + (gsize) index * 8;
   length = read_u32 (data, entry, swapped);
   offset = read_u32 (data, entry + 4, swapped);
-  if ((gsize) offset + length >= size || data[offset + length] != '\0')
+  if (offset >= size || length >= size - offset || data[offset + length] != '\0' ||
+      !forms_are_utf8 ((const char *) data + offset, length))
     return FALSE;
   out->text = (const char *) data + offset;
   out->length = length;

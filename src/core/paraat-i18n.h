@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 #undef C_
 #define _(String) paraat_gettext (String)
 #define C_(Context, String) paraat_pgettext (Context "\004" String, strlen (Context) + 1)
+/* For the person working (error messages, progress): always the interface language, also
+ * while a document is written in another */
+#define I_(String) g_dgettext (GETTEXT_PACKAGE, String)
 
 const char  *paraat_gettext                  (const char *msgid) G_GNUC_FORMAT (1);
 /* MSGCTXTID is "context\004message"; MSGIDOFFSET where the message starts */

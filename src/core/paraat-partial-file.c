@@ -75,7 +75,8 @@ paraat_stream_closure_write (void                *data,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* What went wrong writing PATH, in words the user can act on; always FALSE */
+/* What went wrong writing PATH, in words the user can act on: the partial file's hidden
+ * name in GIO's message would only confuse. Always FALSE. */
 gboolean
 paraat_partial_file_set_error (const char  *path,
                                GError      *cause,
@@ -86,13 +87,13 @@ paraat_partial_file_set_error (const char  *path,
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
       g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
     g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO,
-                 _("Could not write “%s”: the folder is not writable. Choose another "
+                 I_("Could not write “%s”: the folder is not writable. Choose another "
                    "folder."), name);
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO,
-                 _("Could not write “%s”: the folder does not exist."), name);
+                 I_("Could not write “%s”: the folder does not exist."), name);
   else
-    g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO, _("Could not write “%s”: %s"), name,
+    g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_IO, I_("Could not write “%s”: %s"), name,
                  cause ? cause->message : g_strerror (EIO));
   return FALSE;
 }

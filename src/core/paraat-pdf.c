@@ -143,14 +143,19 @@ add_block (ParaatPdf  *self,
   return block;
 }
 
+/* N strings from STRINGS, which may end early with a NULL: the rest are empty */
 static char **
 copy_strings (const char * const *strings,
               guint               n)
 {
   char **copy = g_new0 (char *, n + 1);
+  gboolean ended = strings == NULL;
 
   for (guint i = 0; i < n; i++)
-    copy[i] = g_strdup (strings != NULL && strings[i] != NULL ? strings[i] : "");
+    {
+      ended = ended || strings[i] == NULL;
+      copy[i] = g_strdup (ended ? "" : strings[i]);
+    }
   return copy;
 }
 
@@ -223,10 +228,11 @@ paraat_pdf_add_table (ParaatPdf          *self,
                       const double       *weights,
                       GPtrArray          *rows)
 {
-  Block *block = add_block (self, BLOCK_TABLE, NULL);
+  Block *block;
 
   g_return_if_fail (n_columns > 0);
 
+  block = add_block (self, BLOCK_TABLE, NULL);
   block->n_columns = n_columns;
   block->values = copy_strings (headings, n_columns);
   block->weights = weights != NULL ? g_memdup2 (weights, n_columns * sizeof (double)) : NULL;
@@ -641,25 +647,82 @@ natural_width (Pass       *pass,
   return layout_width (layout) + 2 * CELL_PADDING;
 }
 
-/* The widest word of a heading: narrower columns would break it in the middle */
+/* The widest word of TEXT: narrower columns would break it in the middle */
 static double
 longest_word_width (Pass       *pass,
-                    const char *text)
+                    const char *text,
+                    gboolean    bold)
 {
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
   double widest = 0;
 
   for (guint i = 0; words[i] != NULL; i++)
-    widest = MAX (widest, natural_width (pass, words[i], TRUE));
+    widest = MAX (widest, natural_width (pass, words[i], bold));
   return widest;
 }
 
 #define MEASURED_ROWS 200
 #define MIN_COLUMN    60.0
+#define SHORT_CELL    24     /* dates, identifiers, statuses: their words never broken */
 
-/* Each column gets its width on one line where all fit; otherwise every column keeps a
- * minimum and the rest is shared in proportion to how much more each one wants, so that
- * long texts get the room and short codes stay on one line. */
+/* What a column needs at least: the widest word of its heading and of its short cells (a
+ * date broken as "2026-11-1|3" would be misread). Long texts may break where they must. */
+static double
+column_floor (Pass  *pass,
+              Block *block,
+              guint  column)
+{
+  double floor = longest_word_width (pass, block->values[column], TRUE);
+
+  for (guint r = 0; r < MIN (block->rows->len, MEASURED_ROWS); r++)
+    {
+      const char *cell = ((char **) g_ptr_array_index (block->rows, r))[column];
+
+      if (strlen (cell) <= SHORT_CELL)
+        floor = MAX (floor, longest_word_width (pass, cell, FALSE));
+    }
+  return floor;
+}
+
+static double
+column_natural (Pass  *pass,
+                Block *block,
+                guint  column)
+{
+  double width = natural_width (pass, block->values[column], TRUE);
+
+  for (guint r = 0; r < MIN (block->rows->len, MEASURED_ROWS); r++)
+    width = MAX (width, natural_width (pass,
+                                       ((char **) g_ptr_array_index (block->rows, r))[column],
+                                       FALSE));
+  return width;
+}
+
+/* Every column keeps its floor; the rest of the width is shared in proportion to WANTS
+ * (what each column asks for beyond its floor). When even the floors do not fit, they
+ * shrink together. */
+static void
+share_width (double       *widths,
+             const double *floors,
+             const double *wants,
+             guint         n,
+             double        available)
+{
+  double least = 0, wanted = 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      least += floors[c];
+      wanted += wants[c];
+    }
+  for (guint c = 0; c < n; c++)
+    widths[c] = least >= available ? floors[c] * available / least
+                                   : floors[c] + wants[c] * (available - least) /
+                                                 MAX (wanted, 0.01);
+}
+
+/* Without weights each column wants its width on one line, where all fit; with weights
+ * the caller says how the width is shared. Either way short tokens stay whole. */
 static double *
 column_widths (Pass  *pass,
                Block *block)
@@ -667,42 +730,24 @@ column_widths (Pass  *pass,
   guint n = block->n_columns;
   double available = body_width (pass);
   double *widths = g_new0 (double, n);
+  g_autofree double *asks = g_new0 (double, n);
   g_autofree double *floors = g_new0 (double, n);
-  double wanted = 0, least = 0;
-
-  if (block->weights != NULL)
-    {
-      double total = 0;
-      for (guint c = 0; c < n; c++)
-        total += MAX (block->weights[c], 0.01);
-      for (guint c = 0; c < n; c++)
-        widths[c] = available * MAX (block->weights[c], 0.01) / total;
-      return widths;
-    }
+  g_autofree double *wants = g_new0 (double, n);
+  double total = 0;
 
   for (guint c = 0; c < n; c++)
-    {
-      widths[c] = natural_width (pass, block->values[c], TRUE);
-      for (guint r = 0; r < MIN (block->rows->len, MEASURED_ROWS); r++)
-        {
-          char **row = g_ptr_array_index (block->rows, r);
-          widths[c] = MAX (widths[c], natural_width (pass, row[c], FALSE));
-        }
-      floors[c] = MIN (widths[c], MAX (MIN_COLUMN, longest_word_width (pass, block->values[c])));
-      wanted += widths[c];
-      least += floors[c];
-    }
-
+    total += asks[c] = block->weights != NULL ? MAX (block->weights[c], 0.01)
+                                              : column_natural (pass, block, c);
   for (guint c = 0; c < n; c++)
     {
-      if (wanted <= available)
-        widths[c] *= available / wanted;
-      else if (least >= available)
-        widths[c] = floors[c] * available / least;
-      else
-        widths[c] = floors[c] + (widths[c] - floors[c]) * (available - least) /
-                                MAX (wanted - least, 1);
+      /* Weights share the width out; natural widths fill it when they all fit */
+      double share = block->weights != NULL || total <= available
+                     ? asks[c] * available / total : asks[c];
+
+      floors[c] = MAX (column_floor (pass, block, c), MIN (MIN_COLUMN, share));
+      wants[c] = MAX (share - floors[c], 0);
     }
+  share_width (widths, floors, wants, n, available);
   return widths;
 }
 
@@ -942,12 +987,20 @@ paraat_pdf_write (ParaatPdf     *self,
   if (!completed || closure.error != NULL || status != CAIRO_STATUS_SUCCESS)
     {
       paraat_partial_file_discard (out, partial);
-      g_clear_error (&closure.error);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+        {
+          g_clear_error (&closure.error);
+          return FALSE;
+        }
+      if (closure.error != NULL)
+        {
+          paraat_partial_file_set_error (path, closure.error, error);
+          g_clear_error (&closure.error);
+          return FALSE;
+        }
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    /* Translators: %s is the reason from the drawing library */
-                   _("Could not write the document: %s"), cairo_status_to_string (status));
+                   I_("Could not write the document: %s"), cairo_status_to_string (status));
       return FALSE;
     }
   if (!paraat_partial_file_commit (out, partial, destination, cancellable, &local_error))

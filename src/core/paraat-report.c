@@ -48,20 +48,23 @@ rows_new (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
 
-/* Appends a row of N cells from the NULL-terminated list that follows */
+/* Appends a row of N_CELLS cells from the arguments that follow; a NULL cell is empty. */
 static void
 rows_add (GPtrArray *rows,
+          guint      n_cells,
           ...)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  char **row = g_new0 (char *, n_cells + 1);
   va_list args;
-  const char *cell;
 
-  va_start (args, rows);
-  while ((cell = va_arg (args, const char *)) != NULL)
-    g_strv_builder_add (builder, cell);
+  va_start (args, n_cells);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *cell = va_arg (args, const char *);
+      row[i] = g_strdup (cell != NULL ? cell : "");
+    }
   va_end (args);
-  g_ptr_array_add (rows, g_strv_builder_end (builder));
+  g_ptr_array_add (rows, row);
 }
 
 static char *
@@ -158,8 +161,8 @@ add_figure_history (Report              *report,
 
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         paraat_metrics_describe (&history[c], &history[c], "", figure, &texts[c]);
-      rows_add (rows, paraat_figure_label (figure), texts[0].value, texts[1].value,
-                texts[2].value, texts[3].value, NULL);
+      rows_add (rows, 5, paraat_figure_label (figure), texts[0].value, texts[1].value,
+                texts[2].value, texts[3].value);
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         paraat_figure_text_clear (&texts[c]);
     }
@@ -246,8 +249,8 @@ add_readiness_table (Report            *report,
       g_autofree char *na = g_strdup_printf ("%u", score->n_not_applicable);
       g_autofree char *open = g_strdup_printf ("%u", score->n_open);
 
-      rows_add (rows, score->framework_title, readiness, maturity, at_target, answered, na,
-                open, NULL);
+      rows_add (rows, 7, score->framework_title, readiness, maturity, at_target, answered, na,
+                open);
     }
   paraat_pdf_add_table (report->pdf, G_N_ELEMENTS (headings), headings,
                         (const double[]) { 3, 1, 1, 1, 1, 1.1, 0.8 }, rows);
@@ -288,7 +291,7 @@ add_weakest_domains (Report            *report,
       g_autofree char *readiness = paraat_scan_format_readiness (score->readiness);
       g_autofree char *answered = g_strdup_printf ("%u", score->n_answered);
 
-      rows_add (rows, score->group_title, maturity, readiness, answered, NULL);
+      rows_add (rows, 4, score->group_title, maturity, readiness, answered);
     }
   paraat_pdf_add_subheading (report->pdf, _("Weakest domains"));
   paraat_pdf_add_table (report->pdf, G_N_ELEMENTS (headings), headings,
@@ -370,9 +373,9 @@ add_risk_row (GPtrArray  *rows,
   g_autofree char *after = risk_level_text (residual, paraat_risk_level_for_score (residual));
   const char *review = paraat_risk_get_review_date (risk);
 
-  rows_add (rows, paraat_risk_get_title (risk), inherent, after,
+  rows_add (rows, 6, paraat_risk_get_title (risk), inherent, after,
             paraat_treatment_label (paraat_risk_get_treatment (risk)),
-            paraat_risk_get_owner_name (risk), review != NULL ? review : "", NULL);
+            paraat_risk_get_owner_name (risk), review != NULL ? review : "");
 }
 
 static char *
@@ -443,19 +446,19 @@ add_overdue_row (GPtrArray    *rows,
   int days = paraat_action_get_days_overdue (action);
   g_autofree char *overdue = g_strdup_printf (paraat_ngettext ("%d day", "%d days", days), days);
 
-  rows_add (rows, paraat_action_get_title (action), paraat_action_get_owner_name (action),
+  rows_add (rows, 5, paraat_action_get_title (action), paraat_action_get_owner_name (action),
             paraat_action_get_due_date (action), overdue,
-            paraat_priority_label (paraat_action_get_priority (action)), NULL);
+            paraat_priority_label (paraat_action_get_priority (action)));
 }
 
 static void
 add_open_row (GPtrArray    *rows,
               ParaatAction *action)
 {
-  rows_add (rows, paraat_action_get_title (action), paraat_action_get_owner_name (action),
+  rows_add (rows, 5, paraat_action_get_title (action), paraat_action_get_owner_name (action),
             paraat_action_get_due_date (action),
             paraat_action_status_label (paraat_action_get_status (action)),
-            paraat_priority_label (paraat_action_get_priority (action)), NULL);
+            paraat_priority_label (paraat_action_get_priority (action)));
 }
 
 static void
@@ -588,7 +591,7 @@ add_review (Report        *report,
       g_autoptr(ParaatReviewDecision) decision = g_list_model_get_item (decisions, i);
       g_autofree char *follow_up = decision_follow_up (report, decision);
 
-      rows_add (rows, paraat_review_decision_get_text (decision), follow_up, NULL);
+      rows_add (rows, 2, paraat_review_decision_get_text (decision), follow_up);
     }
   if (rows->len > 0)
     paraat_pdf_add_table (report->pdf, 2, headings, (const double[]) { 1, 1 }, rows);
@@ -687,12 +690,12 @@ add_exceptions (Report  *report,
     {
       ParaatException *exception = g_ptr_array_index (exceptions, i);
 
-      rows_add (rows, paraat_exception_get_requirements_label (exception),
+      rows_add (rows, 6, paraat_exception_get_requirements_label (exception),
                 paraat_exception_get_holder_name (exception),
                 paraat_exception_get_justification (exception),
                 paraat_exception_get_approver_name (exception),
                 paraat_exception_get_expiry_date (exception),
-                paraat_exception_state_label (paraat_exception_get_state (exception)), NULL);
+                paraat_exception_state_label (paraat_exception_get_state (exception)));
     }
   paraat_pdf_add_table (report->pdf, G_N_ELEMENTS (headings), headings,
                         (const double[]) { 2.4, 1.1, 2.6, 1.1, 0.9, 0.9 }, rows);
@@ -816,15 +819,40 @@ progress_ref (Progress *progress)
   return progress;
 }
 
+/* Runs FUNC on the caller's context, always from its main loop, never in this thread */
 static void
-progress_unref (Progress *progress)
+progress_dispatch (Progress       *progress,
+                   GSourceFunc     func,
+                   gpointer        data,
+                   GDestroyNotify  notify)
 {
-  if (!g_atomic_ref_count_dec (&progress->ref_count))
-    return;
+  GSource *source = g_idle_source_new ();
+
+  /* The priority of the task's own result, so that every report arrives before it */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_attach (source, progress->context);
+  g_source_unref (source);
+}
+
+static gboolean
+progress_free_cb (gpointer data)
+{
+  Progress *progress = data;
+
+  /* The data is the caller's (a dialog, say): it is let go where it was made */
   if (progress->destroy != NULL)
     progress->destroy (progress->data);
   g_main_context_unref (progress->context);
   g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_unref (Progress *progress)
+{
+  if (g_atomic_ref_count_dec (&progress->ref_count))
+    progress_dispatch (progress, progress_free_cb, progress, NULL);
 }
 
 static gboolean
@@ -855,8 +883,8 @@ progress_from_thread (double      fraction,
   report->progress = progress_ref (user_data);
   report->fraction = fraction;
   report->step = g_strdup (step);
-  g_main_context_invoke_full (report->progress->context, G_PRIORITY_DEFAULT, deliver_progress,
-                              report, (GDestroyNotify) progress_report_free);
+  progress_dispatch (report->progress, deliver_progress, report,
+                     (GDestroyNotify) progress_report_free);
 }
 
 static void
@@ -915,6 +943,9 @@ run_job (WriteFunc           write,
   job->progress->context = g_main_context_ref_thread_default ();
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* A cancel that comes after the file was moved in place changes nothing: the worker's
+   * own result says what happened */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, job_thread);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "paraat-catalog.h"
 #include "paraat-clock.h"
 #include "paraat-db.h"
 #include "paraat-error.h"
@@ -462,23 +463,40 @@ paraat_workspace_open_reader (const char  *path,
                               GError     **error)
 {
   g_autoptr(ParaatWorkspace) self = NULL;
+  g_autofree char *name = NULL;
+  ParaatFileHeader header;
   int version;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* libxml2 sets itself up lazily, which is not safe in threads: the exports write XML */
+  paraat_core_ensure_resources ();
+  if (!paraat_workspace_file_inspect (path, &header, error))
+    return NULL;
   self = g_object_new (PARAAT_TYPE_WORKSPACE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  if (!open_connection (self, SQLITE_OPEN_READONLY, error))
+  if (!(self->db = paraat_db_open_readonly (self->path, error)) ||
+      !configure_connection (self, error))
     return NULL;
 
   version = (int) paraat_db_query_int (self->db, "PRAGMA user_version", 0);
-  if (version != PARAAT_SCHEMA_VERSION)
+  if (!paraat_workspace_file_check_identity (self->path,
+                                             (guint32) paraat_db_query_int (self->db,
+                                                                            "PRAGMA application_id",
+                                                                            0),
+                                             version, error))
+    return NULL;
+  if (version < PARAAT_SCHEMA_VERSION)
     {
-      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_TOO_NEW,
-                   _("The workspace changed while it was being read. Try again."));
+      name = g_filename_display_basename (self->path);
+      g_set_error (error, PARAAT_ERROR, PARAAT_ERROR_INVALID,
+                   _("“%s” was saved by an older version of Paraat. Open it in Paraat once to "
+                     "bring it up to date, then try again."), name);
       return NULL;
     }
-  if (!load_people (self, error))
+  /* One snapshot for the whole report or export: what others write meanwhile is not mixed
+   * into it. */
+  if (!paraat_db_exec (self->db, "BEGIN", error) || !load_people (self, error))
     return NULL;
   load_settings (self);
   paraat_framework_reload (self);

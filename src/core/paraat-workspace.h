@@ -34,9 +34,9 @@ ParaatWorkspace   *paraat_workspace_create             (const char           *pa
                                                         GError              **error);
 ParaatWorkspace   *paraat_workspace_open               (const char           *path,
                                                         GError              **error);
-/* A read-only view of a workspace that is open elsewhere (for reports and exports in a
- * worker thread): no lock, no migration, every write refused. The file must be at the
- * current schema version. */
+/* A read-only view of a workspace, also one open elsewhere (for reports and exports in a
+ * worker thread, and read-only commands): no lock, no migration, every write refused, one
+ * snapshot from the first read on. The file must be at the current schema version. */
 ParaatWorkspace   *paraat_workspace_open_reader        (const char           *path,
                                                         GError              **error);
 void               paraat_workspace_open_async         (const char           *path,
