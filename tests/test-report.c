@@ -126,6 +126,19 @@ dir_has_partial_files (const char *dir)
   return FALSE;
 }
 
+/* pdftotext comes with poppler-utils (build-aux/setup.sh installs it); a Flatpak SDK that
+ * lacks it skips the tests that read PDFs back rather than failing them */
+static gboolean
+pdftotext_available (void)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+
+  if (program != NULL)
+    return TRUE;
+  g_test_skip ("pdftotext is not installed");
+  return FALSE;
+}
+
 static gboolean
 dutch_available (void)
 {
@@ -156,6 +169,8 @@ test_board_report_english (TestDir       *fixture,
   g_autofree char *footer = NULL;
   guint n_pages;
 
+  if (!pdftotext_available ())
+    return;
   g_assert_true (paraat_workspace_write_board_report (ws, "en", path, NULL, NULL, NULL,
                                                       &error));
   g_assert_no_error (error);
@@ -213,6 +228,8 @@ test_board_report_dutch (TestDir       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
+  if (!pdftotext_available ())
+    return;
   if (!dutch_available ())
     return;
   ws = open_demo (fixture);
@@ -243,6 +260,8 @@ test_board_report_empty (TestDir       *fixture,
                                                            &error);
   g_autofree char *text = NULL;
 
+  if (!pdftotext_available ())
+    return;
   g_assert_no_error (error);
   g_assert_true (paraat_workspace_write_board_report (ws, "en", path, NULL, NULL, NULL,
                                                       &error));
@@ -400,6 +419,8 @@ test_pdf_long_table (TestDir       *fixture,
   g_auto(GStrv) pages = NULL;
   g_autofree char *text = NULL;
 
+  if (!pdftotext_available ())
+    return;
   for (guint i = 0; i < 40000; i++)
     g_string_append (huge, "word ");
   for (guint i = 0; i < 400; i++)
@@ -439,6 +460,8 @@ test_soa_pdf (TestDir       *fixture,
   g_autofree char *text = NULL;
   static const guint per_theme[] = { 37, 8, 14, 34 };
 
+  if (!pdftotext_available ())
+    return;
   g_assert_true (paraat_workspace_export (ws, PARAAT_EXPORT_SOA, NULL, PARAAT_EXPORT_PDF, "en",
                                           path, NULL, &error));
   g_assert_no_error (error);
