@@ -166,6 +166,7 @@ show_success (ParaatExportButton *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
 
   if (overlay == NULL)
     return;
@@ -174,6 +175,12 @@ show_success (ParaatExportButton *self,
     adw_toast_dismiss (self->toast);
   g_clear_object (&self->toast);
   self->toast = paraat_toast_new (message);
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (self->toast, _("_Open"));
+      adw_toast_set_action_name (self->toast, "win.show-file");
+      adw_toast_set_action_target_value (self->toast, g_variant_new_string (uri));
+    }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->toast));
 }
 

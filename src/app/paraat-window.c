@@ -590,6 +590,15 @@ paraat_window_finalize (GObject *object)
   G_OBJECT_CLASS (paraat_window_parent_class)->finalize (object);
 }
 
+/* Opens a file the app wrote (a toast's "Open" button) in the program the desktop uses */
+static void
+show_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
 static void
 paraat_window_class_init (ParaatWindowClass *klass)
 {
@@ -621,6 +630,7 @@ paraat_window_class_init (ParaatWindowClass *klass)
                                    switch_person_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
                                    close_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
   gtk_widget_class_install_action (widget_class, "win.board-report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.audit-pack", NULL, report_action);
 
