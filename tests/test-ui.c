@@ -109,8 +109,7 @@ test_add_person (TestDir       *fixture,
   ParaatWindow *window = open_as (path, "Marloes Jansen");
   ParaatWorkspace *ws = paraat_window_get_workspace (window);
   ParaatWorkspaceView *view = get_view (window);
-  GtkWidget *people_page = find_descendant (GTK_WIDGET (view),
-                                            PARAAT_TYPE_PEOPLE_PAGE);
+  GtkWidget *people_page = view_page (view, "people", PARAAT_TYPE_PEOPLE_PAGE);
   GListModel *people = paraat_workspace_get_people (ws);
   guint before = g_list_model_get_n_items (people);
   gint64 trail_before = test_util_trail_count (path);
@@ -150,8 +149,7 @@ test_history_two_clicks (TestDir       *fixture,
   g_autofree char *path = make_demo (fixture->dir);
   ParaatWindow *window = open_as (path, "Marloes Jansen");
   ParaatWorkspaceView *view = get_view (window);
-  GtkWidget *people_page = find_descendant (GTK_WIDGET (view),
-                                            PARAAT_TYPE_PEOPLE_PAGE);
+  GtkWidget *people_page = view_page (view, "people", PARAAT_TYPE_PEOPLE_PAGE);
   GListModel *shown = paraat_people_page_get_model (PARAAT_PEOPLE_PAGE (people_page));
   GtkWidget *search = find_descendant (people_page, GTK_TYPE_SEARCH_ENTRY);
   GtkWidget *history_button;
@@ -399,8 +397,8 @@ test_drop_evidence (TestDir       *fixture,
   g_autofree char *path = make_demo (fixture->dir);
   ParaatWindow *window = open_as (path, "Marloes Jansen");
   ParaatWorkspaceView *view = get_view (window);
-  ParaatEvidencePage *page = PARAAT_EVIDENCE_PAGE (find_descendant (GTK_WIDGET (view),
-                                                                     PARAAT_TYPE_EVIDENCE_PAGE));
+  ParaatEvidencePage *page = PARAAT_EVIDENCE_PAGE (view_page (view, "evidence",
+                                                             PARAAT_TYPE_EVIDENCE_PAGE));
   ParaatEvidenceImporter *importer = paraat_evidence_page_get_importer (page);
   GListModel *items = paraat_evidence_page_get_items (page);
   guint before = g_list_model_get_n_items (items);
@@ -544,7 +542,7 @@ static ParaatScanWindow *
 start_scan (ParaatWorkspaceView *view,
             const char          *name)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (view), PARAAT_TYPE_SCANS_PAGE);
+  GtkWidget *page = view_page (view, "scans", PARAAT_TYPE_SCANS_PAGE);
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "workspace.show-page", "s", "scans"));
@@ -647,7 +645,7 @@ test_scan_wizard (TestDir       *fixture,
   /* Closing and opening again resumes at the first open question. */
   gtk_window_close (GTK_WINDOW (scan));
   wait_until (toplevel_gone, GSIZE_TO_POINTER (PARAAT_TYPE_SCAN_WINDOW));
-  paraat_scans_page_open_scan (PARAAT_SCANS_PAGE (find_descendant (GTK_WIDGET (view), PARAAT_TYPE_SCANS_PAGE)),
+  paraat_scans_page_open_scan (PARAAT_SCANS_PAGE (view_page (view, "scans", PARAAT_TYPE_SCANS_PAGE)),
                                scan_id);
   scan = PARAAT_SCAN_WINDOW (wait_for_toplevel (PARAAT_TYPE_SCAN_WINDOW));
   g_assert_cmpuint (paraat_scan_window_get_position (scan), ==, 2);
@@ -703,7 +701,7 @@ test_action_tracker (TestDir       *fixture,
   ParaatWindow *window = (forget_notifications (), open_as (path, "Fatima El Amrani"));
   ParaatWorkspace *ws = paraat_window_get_workspace (window);
   ParaatWorkspaceView *view = get_view (window);
-  ParaatActionsPage *page = PARAAT_ACTIONS_PAGE (find_descendant (GTK_WIDGET (view), PARAAT_TYPE_ACTIONS_PAGE));
+  ParaatActionsPage *page = PARAAT_ACTIONS_PAGE (view_page (view, "actions", PARAAT_TYPE_ACTIONS_PAGE));
   GListModel *model;
   AdwMessageDialog *dialog;
   g_autoptr(ParaatAction) first = NULL;
@@ -785,7 +783,7 @@ test_gaps_to_actions (TestDir       *fixture,
   ParaatWindow *window = open_as (path, "Eva Smit");
   ParaatWorkspace *ws = paraat_window_get_workspace (window);
   ParaatWorkspaceView *view = get_view (window);
-  GtkWidget *page = find_descendant (GTK_WIDGET (view), PARAAT_TYPE_SCANS_PAGE);
+  GtkWidget *page = view_page (view, "scans", PARAAT_TYPE_SCANS_PAGE);
   guint before = count_actions (ws, is_from_scan);
   ParaatResultsView *results;
   GtkWindow *scan, *dialog;

@@ -261,6 +261,19 @@ get_view (ParaatWindow *window)
                                                  PARAAT_TYPE_WORKSPACE_VIEW));
 }
 
+GtkWidget *
+view_page (ParaatWorkspaceView *view,
+           const char          *name,
+           GType                type)
+{
+  GtkWidget *page;
+
+  paraat_workspace_view_show_page (view, name);
+  page = find_descendant (GTK_WIDGET (view), type);
+  g_assert_nonnull (page);
+  return page;
+}
+
 gboolean
 press_key (GtkWidget *window,
            guint      keyval)

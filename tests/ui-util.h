@@ -45,6 +45,8 @@ gint64 person_id (ParaatWorkspace *ws, const char *name);
 char * make_demo (const char *dir);
 ParaatWindow * open_as (const char *path, const char *person);
 ParaatWorkspaceView * get_view (ParaatWindow *window);
+/* Shows the page NAME (built when first shown) and returns it, a TYPE */
+GtkWidget *view_page (ParaatWorkspaceView *view, const char *name, GType type);
 /* Emits KEYVAL to WINDOW's key controllers, as a key press would; TRUE when handled */
 gboolean press_key (GtkWidget *window, guint keyval);
 gboolean ui_test_init (int *argc, char ***argv);

@@ -40,16 +40,7 @@ struct _ParaatWorkspaceView
   GtkRevealer     *trail_banner;
   GtkLabel        *trail_banner_label;
   GtkStack        *pages;
-  ParaatEvidencePage *evidence_page;
-  ParaatPeoplePage *people_page;
-  ParaatScansPage *scans_page;
-  ParaatActionsPage *actions_page;
   ParaatDashboardPage *dashboard_page;
-  ParaatRisksPage *risks_page;
-  ParaatExceptionsPage *exceptions_page;
-  ParaatScopePage *scope_page;
-  ParaatReviewsPage *reviews_page;
-  ParaatTrailPage *trail_page;
 
   /* Owned references */
   ParaatWorkspace *workspace;
@@ -119,6 +110,92 @@ append_sidebar_row (ParaatWorkspaceView *self,
  * holds its place in the stack, carrying the framework's id. */
 #define REGISTER_FRAMEWORK_ID "paraat-register-framework-id"
 
+/* The other pages are built when first shown too (each takes milliseconds the first frame
+ * is waiting for); until then the template holds an empty AdwBin under their name. */
+static GType
+page_type (const char *name)
+{
+  static const struct { const char *name; GType (*get_type) (void); } types[] = {
+    { "actions", paraat_actions_page_get_type },
+    { "scans", paraat_scans_page_get_type },
+    { "reviews", paraat_reviews_page_get_type },
+    { "risks", paraat_risks_page_get_type },
+    { "exceptions", paraat_exceptions_page_get_type },
+    { "scope", paraat_scope_page_get_type },
+    { "evidence", paraat_evidence_page_get_type },
+    { "people", paraat_people_page_get_type },
+    { "trail", paraat_trail_page_get_type },
+  };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (name, types[i].name))
+      return types[i].get_type ();
+  return G_TYPE_INVALID;
+}
+
+static void
+set_page_workspace (GtkWidget       *page,
+                    ParaatWorkspace *workspace)
+{
+  if (PARAAT_IS_ACTIONS_PAGE (page))
+    paraat_actions_page_set_workspace (PARAAT_ACTIONS_PAGE (page), workspace);
+  else if (PARAAT_IS_SCANS_PAGE (page))
+    paraat_scans_page_set_workspace (PARAAT_SCANS_PAGE (page), workspace);
+  else if (PARAAT_IS_REVIEWS_PAGE (page))
+    paraat_reviews_page_set_workspace (PARAAT_REVIEWS_PAGE (page), workspace);
+  else if (PARAAT_IS_RISKS_PAGE (page))
+    paraat_risks_page_set_workspace (PARAAT_RISKS_PAGE (page), workspace);
+  else if (PARAAT_IS_EXCEPTIONS_PAGE (page))
+    paraat_exceptions_page_set_workspace (PARAAT_EXCEPTIONS_PAGE (page), workspace);
+  else if (PARAAT_IS_SCOPE_PAGE (page))
+    paraat_scope_page_set_workspace (PARAAT_SCOPE_PAGE (page), workspace);
+  else if (PARAAT_IS_EVIDENCE_PAGE (page))
+    paraat_evidence_page_set_workspace (PARAAT_EVIDENCE_PAGE (page), workspace);
+  else if (PARAAT_IS_PEOPLE_PAGE (page))
+    paraat_people_page_set_workspace (PARAAT_PEOPLE_PAGE (page), workspace);
+  else if (PARAAT_IS_TRAIL_PAGE (page))
+    paraat_trail_page_set_workspace (PARAAT_TRAIL_PAGE (page), workspace);
+}
+
+static void
+set_built_pages_workspace (ParaatWorkspaceView *self,
+                           ParaatWorkspace     *workspace)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_page_workspace (child, workspace);
+}
+
+/* CHILD under the same name, title and icon as OLD, which it replaces */
+static GtkWidget *
+replace_page (ParaatWorkspaceView *self,
+              GtkWidget           *old,
+              GtkWidget           *child)
+{
+  GtkStackPage *page = gtk_stack_get_page (self->pages, old);
+  g_autofree char *name = g_strdup (gtk_stack_page_get_name (page));
+  g_autofree char *title = g_strdup (gtk_stack_page_get_title (page));
+  g_autofree char *icon = g_strdup (gtk_stack_page_get_icon_name (page));
+
+  gtk_stack_remove (self->pages, old);
+  gtk_stack_page_set_icon_name (gtk_stack_add_titled (self->pages, child, name, title), icon);
+  return child;
+}
+
+static GtkWidget *
+ensure_page (ParaatWorkspaceView *self,
+             GtkWidget           *child)
+{
+  GType type = page_type (gtk_stack_page_get_name (gtk_stack_get_page (self->pages, child)));
+  GtkWidget *page;
+
+  if (type == G_TYPE_INVALID || G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+    return child;
+  page = g_object_new (type, NULL);
+  set_page_workspace (page, self->workspace);
+  return replace_page (self, child, page);
+}
+
 static gboolean
 is_register_page (GtkWidget *child)
 {
@@ -152,25 +229,18 @@ find_framework (ParaatWorkspaceView *self,
   return NULL;
 }
 
-/* The register page in the placeholder's place, under the same name, title and icon */
+/* The register page in the placeholder's place */
 static GtkWidget *
 realize_register (ParaatWorkspaceView *self,
                   GtkWidget           *placeholder)
 {
   const gint64 *id = g_object_get_data (G_OBJECT (placeholder), REGISTER_FRAMEWORK_ID);
-  GtkStackPage *old = gtk_stack_get_page (self->pages, placeholder);
-  g_autofree char *name = g_strdup (gtk_stack_page_get_name (old));
-  g_autofree char *title = g_strdup (gtk_stack_page_get_title (old));
   g_autoptr(ParaatFramework) framework = find_framework (self, *id);
-  GtkWidget *page;
 
   if (framework == NULL)
     return placeholder;
-  page = GTK_WIDGET (paraat_register_page_new (self->workspace, framework));
-  gtk_stack_remove (self->pages, placeholder);
-  gtk_stack_page_set_icon_name (gtk_stack_add_titled (self->pages, page, name, title),
-                                "view-list-bullet-symbolic");
-  return page;
+  return replace_page (self, placeholder,
+                       GTK_WIDGET (paraat_register_page_new (self->workspace, framework)));
 }
 
 static GtkWidget *
@@ -360,7 +430,8 @@ paraat_workspace_view_show_overdue (ParaatWorkspaceView *self)
   g_return_if_fail (PARAAT_IS_WORKSPACE_VIEW (self));
 
   paraat_workspace_view_show_page (self, "actions");
-  paraat_actions_page_show_overdue (self->actions_page);
+  paraat_actions_page_show_overdue (PARAAT_ACTIONS_PAGE (
+    gtk_stack_get_child_by_name (self->pages, "actions")));
 }
 
 static void
@@ -447,6 +518,7 @@ paraat_workspace_view_show_page (ParaatWorkspaceView *self,
     return;
   if (!PARAAT_IS_REGISTER_PAGE (child) && is_register_page (child))
     child = realize_register (self, child);
+  child = ensure_page (self, child);
 
   gtk_stack_set_visible_child (self->pages, child);
   adw_window_title_set_title (self->content_title,
@@ -551,16 +623,8 @@ paraat_workspace_view_set_workspace (ParaatWorkspaceView *self,
   g_signal_group_set_target (self->workspace_signals, workspace);
   g_signal_group_set_target (self->framework_signals,
                              workspace ? paraat_workspace_get_frameworks (workspace) : NULL);
-  paraat_evidence_page_set_workspace (self->evidence_page, workspace);
-  paraat_people_page_set_workspace (self->people_page, workspace);
-  paraat_scans_page_set_workspace (self->scans_page, workspace);
-  paraat_actions_page_set_workspace (self->actions_page, workspace);
+  set_built_pages_workspace (self, workspace);
   paraat_dashboard_page_set_workspace (self->dashboard_page, workspace);
-  paraat_risks_page_set_workspace (self->risks_page, workspace);
-  paraat_exceptions_page_set_workspace (self->exceptions_page, workspace);
-  paraat_scope_page_set_workspace (self->scope_page, workspace);
-  paraat_reviews_page_set_workspace (self->reviews_page, workspace);
-  paraat_trail_page_set_workspace (self->trail_page, workspace);
   update_titles (self);
   start_verification (self);
   start_deadline_notifications (self);
@@ -720,16 +784,7 @@ paraat_workspace_view_class_init (ParaatWorkspaceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_banner);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_banner_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, pages);
-  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, evidence_page);
-  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, people_page);
-  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, scans_page);
-  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, actions_page);
   gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, dashboard_page);
-  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, risks_page);
-  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, exceptions_page);
-  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, scope_page);
-  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, reviews_page);
-  gtk_widget_class_bind_template_child (widget_class, ParaatWorkspaceView, trail_page);
 
   gtk_widget_class_install_action (widget_class, "workspace.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "workspace.go-back", NULL, go_back_action);
