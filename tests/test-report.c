@@ -353,7 +353,10 @@ test_board_report_async (TestDir       *fixture,
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
   GError *error = NULL;
 
-  paraat_board_report_write_async (paraat_workspace_get_path (ws), "en", path, count_progress,
+  ParaatPerson *author = paraat_workspace_find_person_by_name (ws, "Marloes Jansen");
+
+  paraat_board_report_write_async (paraat_workspace_get_path (ws),
+                                   paraat_person_get_id (author), "en", path, count_progress,
                                    g_array_ref (fractions), (GDestroyNotify) g_array_unref,
                                    NULL, on_report_written, &error);
   while (error == NULL)
@@ -369,6 +372,11 @@ test_board_report_async (TestDir       *fixture,
                        g_array_index (fractions, double, i - 1));
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  if (pdftotext_available ())
+    {
+      g_auto(GStrv) pages = pdf_pages (path);
+      assert_contains (pages[0], "Prepared by Marloes Jansen");
+    }
   /* The workspace is still ours to change */
   g_assert_cmpint (paraat_workspace_get_schema_version (ws), ==, PARAAT_SCHEMA_VERSION);
 }
@@ -393,7 +401,7 @@ test_board_report_late_cancel (TestDir       *fixture,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   GError *error = NULL;
 
-  paraat_board_report_write_async (paraat_workspace_get_path (ws), "en", path,
+  paraat_board_report_write_async (paraat_workspace_get_path (ws), 0, "en", path,
                                    cancel_when_done, g_object_ref (cancellable),
                                    g_object_unref, cancellable, on_report_written, &error);
   while (error == NULL)

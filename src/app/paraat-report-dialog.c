@@ -47,6 +47,7 @@ struct _ParaatReportDialog
 G_DEFINE_FINAL_TYPE (ParaatReportDialog, paraat_report_dialog, ADW_TYPE_WINDOW)
 
 typedef void     (*WriteAsyncFunc)  (const char          *workspace_path,
+                                     gint64               author_id,
                                      const char          *language,
                                      const char          *path,
                                      ParaatProgressFunc   progress,
@@ -111,6 +112,15 @@ show_state (ParaatReportDialog *self,
 }
 
 /* Writing */
+
+static gint64
+author_id (ParaatWorkspace *workspace)
+{
+  ParaatPerson *actor = paraat_workspace_get_actor (workspace);
+
+  return actor != NULL ? paraat_person_get_id (actor) : 0;
+}
+
 
 static const char *
 chosen_language (ParaatReportDialog *self)
@@ -202,6 +212,7 @@ paraat_report_dialog_start (ParaatReportDialog *self,
   show_state (self, "running", GTK_WIDGET (self->cancel_button));
   /* A worker thread on its own read-only connection: the workspace stays usable meanwhile. */
   kinds[self->kind].write_async (paraat_workspace_get_path (self->workspace),
+                                 author_id (self->workspace),
                                  language ? language : chosen_language (self), path,
                                  on_progress_cb, g_object_ref (self), g_object_unref,
                                  self->cancellable, on_write_done_cb, g_object_ref (self));

@@ -124,7 +124,9 @@ add_cover (Report *report)
   g_autofree char *date = paraat_format_date_long (report->today);
   g_autofree char *frameworks = frameworks_line (report->workspace);
   g_autofree char *scope = NULL;
+  g_autofree char *prepared = NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  ParaatPerson *author = paraat_workspace_get_actor (report->workspace);
 
   paraat_workspace_get_settings (report->workspace, &settings);
   g_ptr_array_add (lines, settings.organisation);
@@ -134,6 +136,10 @@ add_cover (Report *report)
   if (settings.scope != NULL && settings.scope[0] != '\0')
     /* Translators: on the board report's cover, the scope statement */
     g_ptr_array_add (lines, scope = g_strdup_printf (_("Scope: %s"), settings.scope));
+  if (author != NULL)
+    /* Translators: on the board report's cover, the person who made it */
+    g_ptr_array_add (lines, prepared = g_strdup_printf (_("Prepared by %s"),
+                                                        paraat_person_get_name (author)));
   g_ptr_array_add (lines, NULL);
 
   paraat_pdf_add_cover (report->pdf, _("Board Report"), _("Information security readiness"),
@@ -806,6 +812,7 @@ typedef gboolean (*WriteFunc) (ParaatWorkspace    *self,
 typedef struct
 {
   WriteFunc  write;
+  gint64     author_id;
   char      *workspace_path;
   char      *language;
   char      *path;
@@ -907,8 +914,15 @@ job_thread (GTask        *task,
   g_autoptr(ParaatWorkspace) reader = NULL;
   GError *error = NULL;
 
-  if ((reader = paraat_workspace_open_reader (job->workspace_path, &error)) &&
-      job->write (reader, job->language, job->path, progress_from_thread, job->progress,
+  if (!(reader = paraat_workspace_open_reader (job->workspace_path, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* A person removed meanwhile is simply not named */
+  if (job->author_id != 0)
+    paraat_workspace_set_actor (reader, job->author_id, NULL);
+  if (job->write (reader, job->language, job->path, progress_from_thread, job->progress,
                   cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -919,6 +933,7 @@ static void
 run_job (WriteFunc           write,
          gpointer            source_tag,
          const char         *workspace_path,
+         gint64              author_id,
          const char         *language,
          const char         *path,
          ParaatProgressFunc  progress,
@@ -932,6 +947,7 @@ run_job (WriteFunc           write,
   Job *job = g_new0 (Job, 1);
 
   job->write = write;
+  job->author_id = author_id;
   job->workspace_path = g_strdup (workspace_path);
   job->language = g_strdup (language);
   job->path = g_strdup (path);
@@ -951,6 +967,7 @@ run_job (WriteFunc           write,
 
 void
 paraat_board_report_write_async (const char          *workspace_path,
+                                 gint64               author_id,
                                  const char          *language,
                                  const char          *path,
                                  ParaatProgressFunc   progress,
@@ -961,7 +978,7 @@ paraat_board_report_write_async (const char          *workspace_path,
                                  gpointer             user_data)
 {
   run_job (paraat_workspace_write_board_report, paraat_board_report_write_async,
-           workspace_path, language, path, progress, progress_data, progress_destroy,
+           workspace_path, author_id, language, path, progress, progress_data, progress_destroy,
            cancellable, callback, user_data);
 }
 
@@ -974,6 +991,7 @@ paraat_board_report_write_finish (GAsyncResult  *result,
 
 void
 paraat_audit_pack_write_async (const char          *workspace_path,
+                               gint64               author_id,
                                const char          *language,
                                const char          *directory,
                                ParaatProgressFunc   progress,
@@ -984,7 +1002,7 @@ paraat_audit_pack_write_async (const char          *workspace_path,
                                gpointer             user_data)
 {
   run_job (paraat_workspace_write_audit_pack, paraat_audit_pack_write_async, workspace_path,
-           language, directory, progress, progress_data, progress_destroy, cancellable,
+           author_id, language, directory, progress, progress_data, progress_destroy, cancellable,
            callback, user_data);
 }
 

@@ -18,7 +18,7 @@ typedef void (*ParaatProgressFunc) (double      fraction,
 /* The board report as PDF in LANGUAGE ("en", "nl"; NULL: the interface language): cover,
  * contents, summary figures with their trend, readiness, maturity charts, risks, actions,
  * management reviews, evidence freshness and exceptions, with running headers and page
- * numbers. Written beside PATH and moved in place: a failure or a cancel leaves no file and
+ * numbers; the cover names the workspace's person working as having prepared it. Written beside PATH and moved in place: a failure or a cancel leaves no file and
  * an earlier file intact. PROGRESS (may be NULL) is called on the calling thread. */
 gboolean paraat_workspace_write_board_report (ParaatWorkspace    *self,
                                               const char         *language,
@@ -42,9 +42,11 @@ gboolean paraat_workspace_write_audit_pack   (ParaatWorkspace    *self,
                                               GError            **error);
 
 /* The same in a worker thread on its own read-only connection to WORKSPACE_PATH (the
- * workspace stays open and usable meanwhile). PROGRESS is called on the caller's
- * thread-default main context; PROGRESS_DESTROY frees PROGRESS_DATA after the last call. */
+ * workspace stays open and usable meanwhile). AUTHOR_ID is the person named as having
+ * prepared it (0: none). PROGRESS is called on the caller's thread-default main context;
+ * PROGRESS_DESTROY frees PROGRESS_DATA there after the last call. */
 void     paraat_board_report_write_async     (const char         *workspace_path,
+                                              gint64              author_id,
                                               const char         *language,
                                               const char         *path,
                                               ParaatProgressFunc  progress,
@@ -56,6 +58,7 @@ void     paraat_board_report_write_async     (const char         *workspace_path
 gboolean paraat_board_report_write_finish    (GAsyncResult       *result,
                                               GError            **error);
 void     paraat_audit_pack_write_async       (const char         *workspace_path,
+                                              gint64              author_id,
                                               const char         *language,
                                               const char         *directory,
                                               ParaatProgressFunc  progress,
