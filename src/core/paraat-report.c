@@ -20,6 +20,7 @@
 #define LISTED_ACTIONS   25
 #define LISTED_REVIEWS   2
 #define TREND_MONTHS     3
+#define N_MOMENTS        4     /* now, and 3, 6 and 12 months earlier */
 
 typedef struct
 {
@@ -153,23 +154,22 @@ add_figure_history (Report              *report,
                     const ParaatMetrics *history,
                     char               **dates)
 {
-  static const guint columns[] = { 0, 1, 2, 3 };
   g_autoptr(GPtrArray) rows = rows_new ();
-  char *headings[5] = { NULL, };
+  char *headings[N_MOMENTS + 1] = { NULL, };
 
   headings[0] = g_strdup (_("Figure"));
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+  for (guint c = 0; c < N_MOMENTS; c++)
     headings[c + 1] = paraat_format_date_long (dates[c]);
 
   for (guint figure = 0; figure < PARAAT_N_FIGURES; figure++)
     {
-      ParaatFigureText texts[G_N_ELEMENTS (columns)] = { { NULL, }, };
+      ParaatFigureText texts[N_MOMENTS] = { { NULL, }, };
 
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      for (guint c = 0; c < N_MOMENTS; c++)
         paraat_metrics_describe (&history[c], &history[c], "", figure, &texts[c]);
       rows_add (rows, 5, paraat_figure_label (figure), texts[0].value, texts[1].value,
                 texts[2].value, texts[3].value);
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      for (guint c = 0; c < N_MOMENTS; c++)
         paraat_figure_text_clear (&texts[c]);
     }
   paraat_pdf_add_subheading (report->pdf, _("Over the past year"));
@@ -183,7 +183,7 @@ static gboolean
 add_summary (Report  *report,
              GError **error)
 {
-  static const guint months[] = { 0, TREND_MONTHS, 6, 12 };
+  static const guint months[N_MOMENTS] = { 0, TREND_MONTHS, 6, 12 };
   ParaatMetrics history[G_N_ELEMENTS (months)];
   char *dates[G_N_ELEMENTS (months) + 1] = { NULL, };
   const char *values[PARAAT_N_FIGURES], *labels[PARAAT_N_FIGURES], *notes[PARAAT_N_FIGURES];
